@@ -1,0 +1,1 @@
+//! Runs the pipeline: inventory, facts, checks, report.

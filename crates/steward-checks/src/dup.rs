@@ -1,0 +1,1 @@
+//! `dup.*` rules: files with identical bytes, within the dataset and across splits.

@@ -1,0 +1,1 @@
+//! `license.*` rules: missing, vague, conflicting licences and software licences on data.

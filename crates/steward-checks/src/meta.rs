@@ -1,0 +1,1 @@
+//! `meta.*` rules: group keys, demographics, acquisition metadata and missing values.

@@ -1,0 +1,1 @@
+//! `pid.*` rules: persistent identifiers missing, or found only in prose.

@@ -1,0 +1,1 @@
+//! `split.*` rules: no split, groups leaking across splits, samples in many splits.

@@ -1,0 +1,1 @@
+//! Reads cards, licence files and citation files: licences, classes and persistent identifiers.

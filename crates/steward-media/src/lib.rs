@@ -1,0 +1,1 @@
+//! Fingerprints files: exact duplicates by size, partial hash and full hash.

@@ -1,0 +1,1 @@
+//! Facts read from documentation: licences, persistent identifiers, citations.

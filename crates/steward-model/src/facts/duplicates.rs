@@ -1,0 +1,1 @@
+//! Facts about duplicated files: groups of files with identical bytes.

@@ -1,0 +1,1 @@
+//! Renders a report: terminal text and JSON.

@@ -1,0 +1,1 @@
+//! Reads metadata tables and split files, infers column roles and split schemes.
