@@ -5,6 +5,7 @@ pub mod docs;
 pub mod duplicates;
 pub mod inventory;
 pub mod splits;
+pub mod tables;
 
 pub use inventory::{Compression, FileEntry, FileKind, Inventory};
 pub use splits::{SchemeOrigin, Split, SplitScheme};

@@ -1,0 +1,144 @@
+//! Describes each column of a table: its role (inferred, or given by the user), distinct
+//! values, and missing values by spelling.
+
+use std::collections::{BTreeMap, HashSet};
+
+use steward_model::facts::tables::{ColumnFacts, GroupLevel, Role, TableFacts};
+use tracing::debug;
+
+use crate::roles::{infer, Inferred};
+use crate::table::Table;
+use crate::TableOptions;
+
+/// Spellings of a missing value, compared lowercase after trimming.
+const MISSING: &[&str] = &[
+    "",
+    "nan",
+    "na",
+    "n/a",
+    "null",
+    "none",
+    "unknown",
+    "unk",
+    "?",
+    "-",
+    "missing",
+    "not available",
+    "unspecified",
+];
+
+/// True when `value` stands for a missing value.
+pub fn is_missing(value: &str) -> bool {
+    MISSING.contains(&value.trim().to_ascii_lowercase().as_str())
+}
+
+/// The facts of `table`; `split_file` says whether it is one split of a scheme.
+pub fn describe(table: &Table, split_file: bool, options: &TableOptions) -> TableFacts {
+    let columns = table
+        .names
+        .iter()
+        .zip(&table.columns)
+        .map(|(name, values)| column(&table.path, name, values, options))
+        .collect();
+    TableFacts {
+        path: table.path.clone(),
+        rows: table.rows() as u64,
+        header: table.header,
+        delimiter: table.delimiter.clone(),
+        columns,
+        split_file,
+    }
+}
+
+fn column(table: &str, name: &str, values: &[String], options: &TableOptions) -> ColumnFacts {
+    let Inferred { role, reason } =
+        given_role(name, options).unwrap_or_else(|| infer(name, values));
+    debug!(table, column = name, role = role.as_str(), "role: {reason}");
+    let distinct = values
+        .iter()
+        .map(String::as_str)
+        .collect::<HashSet<_>>()
+        .len() as u64;
+    let missing = if role == Role::Other {
+        BTreeMap::new()
+    } else {
+        missing(values)
+    };
+    ColumnFacts {
+        name: name.to_string(),
+        role,
+        reason,
+        distinct,
+        missing,
+    }
+}
+
+fn given_role(name: &str, options: &TableOptions) -> Option<Inferred> {
+    let is = |flag: &Option<String>| {
+        flag.as_deref()
+            .is_some_and(|f| f.eq_ignore_ascii_case(name))
+    };
+    let role = if is(&options.key) {
+        Role::SampleKey
+    } else if is(&options.group_by) {
+        match infer(name, &[]).role {
+            Role::GroupKey(level) => Role::GroupKey(level),
+            _ => Role::GroupKey(GroupLevel::Patient),
+        }
+    } else if is(&options.split_by) {
+        Role::Split
+    } else {
+        return None;
+    };
+    Some(Inferred {
+        role,
+        reason: "given on the command line".into(),
+    })
+}
+
+/// Missing values by spelling: `blank` for empty or white space, else the lowercase value.
+fn missing(values: &[String]) -> BTreeMap<String, u64> {
+    let mut counts = BTreeMap::new();
+    for value in values.iter().filter(|v| is_missing(v)) {
+        let trimmed = value.trim();
+        let spelling = if trimmed.is_empty() {
+            "blank".to_string()
+        } else {
+            trimmed.to_ascii_lowercase()
+        };
+        *counts.entry(spelling).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The index of the first column of `facts` with a role matching `pred`.
+pub fn first_with(facts: &TableFacts, pred: impl Fn(Role) -> bool) -> Option<usize> {
+    facts.columns.iter().position(|c| pred(c.role))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_values_are_counted_by_spelling() {
+        let values: Vec<String> = ["", " ", "unknown", "Unknown", "NaN", "male"]
+            .map(String::from)
+            .to_vec();
+        let counts = missing(&values);
+        assert_eq!(counts.get("blank"), Some(&2));
+        assert_eq!(counts.get("unknown"), Some(&2));
+        assert_eq!(counts.get("nan"), Some(&1));
+        assert_eq!(counts.values().sum::<u64>(), 5);
+    }
+
+    #[test]
+    fn flags_override_inference() {
+        let options = TableOptions {
+            group_by: Some("owner".into()),
+            ..Default::default()
+        };
+        let role = given_role("Owner", &options).unwrap().role;
+        assert_eq!(role, Role::GroupKey(GroupLevel::Patient));
+    }
+}

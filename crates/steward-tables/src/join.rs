@@ -1,0 +1,226 @@
+//! Joins split members to the metadata table by normalised sample key, and reads each
+//! member's group (patient, lesion, study) from the split files themselves or from the
+//! metadata table, whichever holds the strongest group key.
+
+use std::collections::HashMap;
+
+use steward_model::facts::tables::{GroupKeyChoice, GroupLevel, Role, SchemeFacts};
+use steward_model::sample_key::sample_key;
+use tracing::debug;
+
+use crate::columns::{first_with, is_missing};
+use crate::schemes::{Built, Loaded};
+use crate::TableOptions;
+
+/// The metadata table, indexed by sample key.
+pub struct Metadata<'a> {
+    /// The loaded table.
+    pub loaded: &'a Loaded,
+    /// Row of each sample key (the first row wins when a key repeats).
+    pub rows: HashMap<&'a str, usize>,
+}
+
+impl<'a> Metadata<'a> {
+    /// Indexes `loaded` by its first sample-key column, if it has one.
+    pub fn index(loaded: &'a Loaded) -> Option<Metadata<'a>> {
+        let key = first_with(&loaded.facts, |r| r == Role::SampleKey)?;
+        let mut rows = HashMap::with_capacity(loaded.table.rows());
+        for (row, value) in loaded.table.columns[key].iter().enumerate() {
+            rows.entry(sample_key(value)).or_insert(row);
+        }
+        Some(Metadata { loaded, rows })
+    }
+}
+
+/// Where the group values of a scheme come from.
+enum GroupSource {
+    /// A column of each split's own table (column index per split).
+    Own(Vec<usize>),
+    /// A column of the metadata table.
+    Metadata(usize),
+}
+
+/// The scheme with every member's group and the count of unmatched members.
+pub fn resolve(
+    built: Built,
+    loaded: &[Loaded],
+    meta: Option<&Metadata>,
+    options: &TableOptions,
+) -> SchemeFacts {
+    let choice = choose_group(&built, loaded, meta, options);
+    let member_groups = match &choice {
+        Some((_, source)) => groups(&built, loaded, meta, source),
+        None => built
+            .scheme
+            .splits
+            .iter()
+            .map(|s| vec![None; s.members.len()])
+            .collect(),
+    };
+    let unmatched = built
+        .scheme
+        .splits
+        .iter()
+        .map(|s| {
+            meta.map_or(0, |m| {
+                s.members
+                    .iter()
+                    .filter(|k| !m.rows.contains_key(k.as_str()))
+                    .count() as u64
+            })
+        })
+        .collect();
+    SchemeFacts {
+        scheme: built.scheme,
+        group_key: choice.map(|(c, _)| c),
+        member_groups,
+        unmatched,
+        joined_to: meta.map(|m| m.loaded.table.path.clone()),
+    }
+}
+
+/// The strongest group key the split files or the metadata table hold; on a tie the split
+/// files' own column, which needs no join. `--group-by` names the column outright.
+fn choose_group(
+    built: &Built,
+    loaded: &[Loaded],
+    meta: Option<&Metadata>,
+    options: &TableOptions,
+) -> Option<(GroupKeyChoice, GroupSource)> {
+    let own = own_group(built, loaded, options);
+    let joined = meta.and_then(|m| meta_group(m, options));
+    let pick = match (own, joined) {
+        (Some(o), Some(j)) if j.0.level < o.0.level => j,
+        (Some(o), _) => o,
+        (None, j) => j?,
+    };
+    debug!(
+        scheme = built.scheme.name,
+        column = pick.0.column,
+        "group key: {}",
+        pick.0.reason
+    );
+    Some(pick)
+}
+
+fn own_group(
+    built: &Built,
+    loaded: &[Loaded],
+    options: &TableOptions,
+) -> Option<(GroupKeyChoice, GroupSource)> {
+    let tables: Vec<usize> = built
+        .sources
+        .iter()
+        .map(|s| s.table)
+        .collect::<Option<_>>()?;
+    let first = &loaded[tables[0]];
+    let column = group_column(
+        &first
+            .facts
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.role))
+            .collect::<Vec<_>>(),
+        options,
+    )?;
+    let (name, level) = (
+        first.facts.columns[column].name.clone(),
+        level_of(first.facts.columns[column].role),
+    );
+    let indices: Vec<usize> = tables
+        .iter()
+        .map(|&t| loaded[t].table.column_index(&name))
+        .collect::<Option<_>>()?;
+    let reason =
+        format!("'{name}' is the strongest group key ({level:?}) of the split files themselves");
+    let choice = GroupKeyChoice {
+        column: name,
+        level,
+        table: first.table.path.clone(),
+        reason,
+    };
+    Some((choice, GroupSource::Own(indices)))
+}
+
+fn meta_group(meta: &Metadata, options: &TableOptions) -> Option<(GroupKeyChoice, GroupSource)> {
+    let facts = &meta.loaded.facts;
+    let column = group_column(
+        &facts
+            .columns
+            .iter()
+            .map(|c| (c.name.as_str(), c.role))
+            .collect::<Vec<_>>(),
+        options,
+    )?;
+    let (name, level) = (
+        facts.columns[column].name.clone(),
+        level_of(facts.columns[column].role),
+    );
+    let reason = format!("'{name}' is the strongest group key ({level:?}) of the metadata table");
+    let choice = GroupKeyChoice {
+        column: name,
+        level,
+        table: facts.path.clone(),
+        reason,
+    };
+    Some((choice, GroupSource::Metadata(column)))
+}
+
+/// The column given by `--group-by`, else the strongest group-key column.
+fn group_column(columns: &[(&str, Role)], options: &TableOptions) -> Option<usize> {
+    if let Some(given) = &options.group_by {
+        return columns
+            .iter()
+            .position(|(n, _)| n.eq_ignore_ascii_case(given));
+    }
+    columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, role))| match role {
+            Role::GroupKey(level) => Some((*level, i)),
+            _ => None,
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+fn level_of(role: Role) -> GroupLevel {
+    match role {
+        Role::GroupKey(level) => level,
+        _ => GroupLevel::Patient,
+    }
+}
+
+fn groups(
+    built: &Built,
+    loaded: &[Loaded],
+    meta: Option<&Metadata>,
+    source: &GroupSource,
+) -> Vec<Vec<Option<String>>> {
+    built
+        .scheme
+        .splits
+        .iter()
+        .zip(&built.sources)
+        .enumerate()
+        .map(|(i, (split, src))| match source {
+            GroupSource::Own(columns) => {
+                let values = &loaded[src.table.unwrap_or_default()].table.columns[columns[i]];
+                src.rows.iter().map(|&r| present(&values[r])).collect()
+            }
+            GroupSource::Metadata(column) => {
+                let meta = meta.expect("metadata source implies a metadata table");
+                let values = &meta.loaded.table.columns[*column];
+                split
+                    .members
+                    .iter()
+                    .map(|k| meta.rows.get(k.as_str()).and_then(|&r| present(&values[r])))
+                    .collect()
+            }
+        })
+        .collect()
+}
+
+fn present(value: &str) -> Option<String> {
+    (!is_missing(value)).then(|| value.trim().to_string())
+}
