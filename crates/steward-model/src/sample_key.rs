@@ -4,8 +4,8 @@
 /// Extensions dropped from a key. Only media extensions: a DICOM UID such as
 /// `1.2.840.10008` must keep its dots.
 const MEDIA_EXTENSIONS: &[&str] = &[
-    ".nii.gz", ".jpeg", ".jpg", ".png", ".tiff", ".tif", ".bmp", ".dcm", ".dicom", ".nii",
-    ".gif", ".webp", ".npy", ".mha", ".nrrd",
+    ".nii.gz", ".jpeg", ".jpg", ".png", ".tiff", ".tif", ".bmp", ".dcm", ".dicom", ".nii", ".gif",
+    ".webp", ".npy", ".mha", ".nrrd",
 ];
 
 /// The key of a sample named by `name`: directories dropped (both `/` and `\`), then one

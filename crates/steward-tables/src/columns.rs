@@ -54,30 +54,13 @@ fn column(table: &str, name: &str, values: &[String], options: &TableOptions) ->
     let Inferred { role, reason } =
         given_role(name, options).unwrap_or_else(|| infer(name, values));
     debug!(table, column = name, role = role.as_str(), "role: {reason}");
-    let distinct = values
-        .iter()
-        .map(String::as_str)
-        .collect::<HashSet<_>>()
-        .len() as u64;
-    let missing = if role == Role::Other {
-        BTreeMap::new()
-    } else {
-        missing(values)
-    };
-    ColumnFacts {
-        name: name.to_string(),
-        role,
-        reason,
-        distinct,
-        missing,
-    }
+    let distinct = values.iter().map(String::as_str).collect::<HashSet<_>>().len() as u64;
+    let missing = if role == Role::Other { BTreeMap::new() } else { missing(values) };
+    ColumnFacts { name: name.to_string(), role, reason, distinct, missing }
 }
 
 fn given_role(name: &str, options: &TableOptions) -> Option<Inferred> {
-    let is = |flag: &Option<String>| {
-        flag.as_deref()
-            .is_some_and(|f| f.eq_ignore_ascii_case(name))
-    };
+    let is = |flag: &Option<String>| flag.as_deref().is_some_and(|f| f.eq_ignore_ascii_case(name));
     let role = if is(&options.key) {
         Role::SampleKey
     } else if is(&options.group_by) {
@@ -90,10 +73,7 @@ fn given_role(name: &str, options: &TableOptions) -> Option<Inferred> {
     } else {
         return None;
     };
-    Some(Inferred {
-        role,
-        reason: "given on the command line".into(),
-    })
+    Some(Inferred { role, reason: "given on the command line".into() })
 }
 
 /// Missing values by spelling: `blank` for empty or white space, else the lowercase value.
@@ -101,11 +81,8 @@ fn missing(values: &[String]) -> BTreeMap<String, u64> {
     let mut counts = BTreeMap::new();
     for value in values.iter().filter(|v| is_missing(v)) {
         let trimmed = value.trim();
-        let spelling = if trimmed.is_empty() {
-            "blank".to_string()
-        } else {
-            trimmed.to_ascii_lowercase()
-        };
+        let spelling =
+            if trimmed.is_empty() { "blank".to_string() } else { trimmed.to_ascii_lowercase() };
         *counts.entry(spelling).or_insert(0) += 1;
     }
     counts
@@ -122,9 +99,8 @@ mod tests {
 
     #[test]
     fn missing_values_are_counted_by_spelling() {
-        let values: Vec<String> = ["", " ", "unknown", "Unknown", "NaN", "male"]
-            .map(String::from)
-            .to_vec();
+        let values: Vec<String> =
+            ["", " ", "unknown", "Unknown", "NaN", "male"].map(String::from).to_vec();
         let counts = missing(&values);
         assert_eq!(counts.get("blank"), Some(&2));
         assert_eq!(counts.get("unknown"), Some(&2));
@@ -134,10 +110,7 @@ mod tests {
 
     #[test]
     fn flags_override_inference() {
-        let options = TableOptions {
-            group_by: Some("owner".into()),
-            ..Default::default()
-        };
+        let options = TableOptions { group_by: Some("owner".into()), ..Default::default() };
         let role = given_role("Owner", &options).unwrap().role;
         assert_eq!(role, Role::GroupKey(GroupLevel::Patient));
     }

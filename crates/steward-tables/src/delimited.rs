@@ -21,10 +21,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<FileWarning>) -> Table {
     let header = has_header(path, first, &records[1..]);
     let width = first.len();
     let (names, body) = if header {
-        (
-            repair_bracket_names(first.iter().map(String::from).collect()),
-            &records[1..],
-        )
+        (repair_bracket_names(first.iter().map(String::from).collect()), &records[1..])
     } else {
         (default_names(width), &records[..])
     };
@@ -45,10 +42,8 @@ fn sniff_delimiter(path: &str, text: &str) -> u8 {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let unquoted = unquoted_chars(first);
     let count = |d: char| unquoted.iter().filter(|&&c| c == d).count();
-    let best = [',', '\t', ';', '|']
-        .into_iter()
-        .max_by_key(|&d| (count(d), d == ','))
-        .unwrap_or(',');
+    let best =
+        [',', '\t', ';', '|'].into_iter().max_by_key(|&d| (count(d), d == ',')).unwrap_or(',');
     if count(best) == 0 {
         b','
     } else {
@@ -124,18 +119,12 @@ fn header_verdict(first: &StringRecord, rest: &[StringRecord]) -> (bool, String)
         return (true, format!("'{name}' is a column name"));
     }
     if let Some(column) = numeric_below_text(first, rest) {
-        return (
-            true,
-            format!("column {} is numeric below a text first row", column + 1),
-        );
+        return (true, format!("column {} is numeric below a text first row", column + 1));
     }
     if first.iter().all(is_number) {
         return (false, "every field is a number".into());
     }
-    (
-        true,
-        "its fields are text; a header is the usual case".into(),
-    )
+    (true, "its fields are text; a header is the usual case".into())
 }
 
 fn numeric_below_text(first: &StringRecord, rest: &[StringRecord]) -> Option<usize> {
@@ -144,10 +133,7 @@ fn numeric_below_text(first: &StringRecord, rest: &[StringRecord]) -> Option<usi
         return None;
     }
     (0..first.len()).find(|&i| {
-        let numeric = sample
-            .iter()
-            .filter(|r| r.get(i).is_some_and(is_number))
-            .count();
+        let numeric = sample.iter().filter(|r| r.get(i).is_some_and(is_number)).count();
         !is_number(&first[i]) && !first[i].trim().is_empty() && numeric * 10 >= sample.len() * 9
     })
 }
@@ -223,13 +209,7 @@ mod tests {
 
     #[test]
     fn bracketed_header_names_are_repaired() {
-        let names = [
-            "Image Index",
-            "OriginalImage[Width",
-            "Height]",
-            "Spacing[x",
-            "y]",
-        ];
+        let names = ["Image Index", "OriginalImage[Width", "Height]", "Spacing[x", "y]"];
         let repaired = repair_bracket_names(names.iter().map(|s| s.to_string()).collect());
         assert_eq!(
             repaired,

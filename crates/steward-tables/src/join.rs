@@ -50,12 +50,7 @@ pub fn resolve(
     let choice = choose_group(&built, loaded, meta, options);
     let member_groups = match &choice {
         Some((_, source)) => groups(&built, loaded, meta, source),
-        None => built
-            .scheme
-            .splits
-            .iter()
-            .map(|s| vec![None; s.members.len()])
-            .collect(),
+        None => built.scheme.splits.iter().map(|s| vec![None; s.members.len()]).collect(),
     };
     let unmatched = built
         .scheme
@@ -63,10 +58,7 @@ pub fn resolve(
         .iter()
         .map(|s| {
             meta.map_or(0, |m| {
-                s.members
-                    .iter()
-                    .filter(|k| !m.rows.contains_key(k.as_str()))
-                    .count() as u64
+                s.members.iter().filter(|k| !m.rows.contains_key(k.as_str())).count() as u64
             })
         })
         .collect();
@@ -94,12 +86,7 @@ fn choose_group(
         (Some(o), _) => o,
         (None, j) => j?,
     };
-    debug!(
-        scheme = built.scheme.name,
-        column = pick.0.column,
-        "group key: {}",
-        pick.0.reason
-    );
+    debug!(scheme = built.scheme.name, column = pick.0.column, "group key: {}", pick.0.reason);
     Some(pick)
 }
 
@@ -108,70 +95,38 @@ fn own_group(
     loaded: &[Loaded],
     options: &TableOptions,
 ) -> Option<(GroupKeyChoice, GroupSource)> {
-    let tables: Vec<usize> = built
-        .sources
-        .iter()
-        .map(|s| s.table)
-        .collect::<Option<_>>()?;
+    let tables: Vec<usize> = built.sources.iter().map(|s| s.table).collect::<Option<_>>()?;
     let first = &loaded[tables[0]];
     let column = group_column(
-        &first
-            .facts
-            .columns
-            .iter()
-            .map(|c| (c.name.as_str(), c.role))
-            .collect::<Vec<_>>(),
+        &first.facts.columns.iter().map(|c| (c.name.as_str(), c.role)).collect::<Vec<_>>(),
         options,
     )?;
-    let (name, level) = (
-        first.facts.columns[column].name.clone(),
-        level_of(first.facts.columns[column].role),
-    );
-    let indices: Vec<usize> = tables
-        .iter()
-        .map(|&t| loaded[t].table.column_index(&name))
-        .collect::<Option<_>>()?;
+    let (name, level) =
+        (first.facts.columns[column].name.clone(), level_of(first.facts.columns[column].role));
+    let indices: Vec<usize> =
+        tables.iter().map(|&t| loaded[t].table.column_index(&name)).collect::<Option<_>>()?;
     let reason =
         format!("'{name}' is the strongest group key ({level:?}) of the split files themselves");
-    let choice = GroupKeyChoice {
-        column: name,
-        level,
-        table: first.table.path.clone(),
-        reason,
-    };
+    let choice = GroupKeyChoice { column: name, level, table: first.table.path.clone(), reason };
     Some((choice, GroupSource::Own(indices)))
 }
 
 fn meta_group(meta: &Metadata, options: &TableOptions) -> Option<(GroupKeyChoice, GroupSource)> {
     let facts = &meta.loaded.facts;
     let column = group_column(
-        &facts
-            .columns
-            .iter()
-            .map(|c| (c.name.as_str(), c.role))
-            .collect::<Vec<_>>(),
+        &facts.columns.iter().map(|c| (c.name.as_str(), c.role)).collect::<Vec<_>>(),
         options,
     )?;
-    let (name, level) = (
-        facts.columns[column].name.clone(),
-        level_of(facts.columns[column].role),
-    );
+    let (name, level) = (facts.columns[column].name.clone(), level_of(facts.columns[column].role));
     let reason = format!("'{name}' is the strongest group key ({level:?}) of the metadata table");
-    let choice = GroupKeyChoice {
-        column: name,
-        level,
-        table: facts.path.clone(),
-        reason,
-    };
+    let choice = GroupKeyChoice { column: name, level, table: facts.path.clone(), reason };
     Some((choice, GroupSource::Metadata(column)))
 }
 
 /// The column given by `--group-by`, else the strongest group-key column.
 fn group_column(columns: &[(&str, Role)], options: &TableOptions) -> Option<usize> {
     if let Some(given) = &options.group_by {
-        return columns
-            .iter()
-            .position(|(n, _)| n.eq_ignore_ascii_case(given));
+        return columns.iter().position(|(n, _)| n.eq_ignore_ascii_case(given));
     }
     columns
         .iter()

@@ -16,10 +16,8 @@ pub fn parse(
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            warnings.push(FileWarning::new(
-                path,
-                format!("not valid JSON ({err}); fix or remove it"),
-            ));
+            warnings
+                .push(FileWarning::new(path, format!("not valid JSON ({err}); fix or remove it")));
             return None;
         }
     };
@@ -45,18 +43,8 @@ fn member_path(record: &Value) -> Option<String> {
         Value::Number(n) => Some(n.to_string()),
         Value::Array(items) => member_path(items.first()?),
         Value::Object(fields) => {
-            let keys = [
-                "image",
-                "path",
-                "file",
-                "filename",
-                "file_name",
-                "image_path",
-                "id",
-            ];
-            keys.iter()
-                .find_map(|k| fields.get(*k))
-                .and_then(member_path)
+            let keys = ["image", "path", "file", "filename", "file_name", "image_path", "id"];
+            keys.iter().find_map(|k| fields.get(*k)).and_then(member_path)
         }
         _ => None,
     }
@@ -72,13 +60,7 @@ mod tests {
                        "classes": ["no", "yes"]}"#;
         let splits = parse("s.json", text, &mut Vec::new()).unwrap();
         assert_eq!(splits.len(), 2);
-        assert_eq!(
-            splits[0],
-            (
-                "train".to_string(),
-                vec!["a/x.png".into(), "a/y.png".into()]
-            )
-        );
+        assert_eq!(splits[0], ("train".to_string(), vec!["a/x.png".into(), "a/y.png".into()]));
         assert_eq!(splits[1].0, "validation");
     }
 

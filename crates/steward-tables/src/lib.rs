@@ -41,10 +41,8 @@ pub fn read(inventory: &Inventory, options: &TableOptions) -> TablesFacts {
     let meta_index = metadata_table(&loaded);
     let meta = meta_index.and_then(|i| Metadata::index(&loaded[i]));
     let built = schemes::discover(&loaded, &json, inventory);
-    let schemes: Vec<_> = built
-        .into_iter()
-        .map(|b| join::resolve(b, &loaded, meta.as_ref(), options))
-        .collect();
+    let schemes: Vec<_> =
+        built.into_iter().map(|b| join::resolve(b, &loaded, meta.as_ref(), options)).collect();
     let samples = match &meta {
         Some(m) => m.loaded.table.rows() as u64,
         None => distinct_members(&schemes),
@@ -127,31 +125,19 @@ fn note_decoding(entry: &FileEntry, text: &source::Text, warnings: &mut Vec<File
 fn loaded(entry: &FileEntry, table: table::Table, options: &TableOptions) -> Loaded {
     let file = entry.rel.rsplit('/').next().unwrap_or(&entry.rel);
     let split_name = split_names::split_name(file);
-    let folder = entry
-        .rel
-        .rsplit_once('/')
-        .map_or(String::new(), |(d, _)| d.to_string());
+    let folder = entry.rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string());
     let facts = columns::describe(&table, split_name.is_some(), options);
-    Loaded {
-        table,
-        facts,
-        split_name,
-        folder,
-    }
+    Loaded { table, facts, split_name, folder }
 }
 
 /// The metadata table: the largest table that is not one split of a scheme and has a
 /// sample-key column.
 fn metadata_table(loaded: &[Loaded]) -> Option<usize> {
-    let candidates = loaded
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.split_name.is_none() && l.table.rows() > 0);
+    let candidates =
+        loaded.iter().enumerate().filter(|(_, l)| l.split_name.is_none() && l.table.rows() > 0);
     let with_key = candidates.filter(|(_, l)| {
-        columns::first_with(&l.facts, |r| {
-            r == steward_model::facts::tables::Role::SampleKey
-        })
-        .is_some()
+        columns::first_with(&l.facts, |r| r == steward_model::facts::tables::Role::SampleKey)
+            .is_some()
     });
     let pick = with_key.max_by_key(|(_, l)| l.table.rows()).map(|(i, _)| i);
     if let Some(i) = pick {
@@ -164,9 +150,6 @@ fn metadata_table(loaded: &[Loaded]) -> Option<usize> {
 }
 
 fn distinct_members(schemes: &[steward_model::facts::tables::SchemeFacts]) -> u64 {
-    let all = schemes
-        .iter()
-        .flat_map(|s| &s.scheme.splits)
-        .flat_map(|s| &s.members);
+    let all = schemes.iter().flat_map(|s| &s.scheme.splits).flat_map(|s| &s.members);
     all.map(String::as_str).collect::<HashSet<_>>().len() as u64
 }

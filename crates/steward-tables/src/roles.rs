@@ -33,15 +33,9 @@ pub const SPLIT_WORDS: &[&str] = &[
 pub fn infer(name: &str, values: &[String]) -> Inferred {
     let tokens = tokens(name);
     by_name(&tokens)
-        .map(|(role, why)| Inferred {
-            role,
-            reason: format!("name '{name}' {why}"),
-        })
+        .map(|(role, why)| Inferred { role, reason: format!("name '{name}' {why}") })
         .or_else(|| by_values(values))
-        .unwrap_or(Inferred {
-            role: Role::Other,
-            reason: "no rule matched".into(),
-        })
+        .unwrap_or(Inferred { role: Role::Other, reason: "no rule matched".into() })
 }
 
 /// Lowercase alphanumeric tokens of a column name (`Patient ID` → `patient`, `id`).
@@ -94,24 +88,11 @@ fn split(tokens: &[String]) -> Option<(Role, &'static str)> {
 }
 
 fn group(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let level = if has(
-        tokens,
-        &["patient", "patientid", "subject", "participant", "person"],
-    ) {
+    let level = if has(tokens, &["patient", "patientid", "subject", "participant", "person"]) {
         GroupLevel::Patient
     } else if has(tokens, &["lesion", "tumor", "tumour", "nodule"]) {
         GroupLevel::Lesion
-    } else if has(
-        tokens,
-        &[
-            "study",
-            "studyinstanceuid",
-            "exam",
-            "accession",
-            "visit",
-            "case",
-        ],
-    ) {
+    } else if has(tokens, &["study", "studyinstanceuid", "exam", "accession", "visit", "case"]) {
         GroupLevel::Study
     } else if has(tokens, &["series", "seriesinstanceuid"]) {
         GroupLevel::Series
@@ -139,15 +120,7 @@ fn sample(tokens: &[String]) -> Option<(Role, &'static str)> {
 }
 
 fn clinical(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let body = [
-        "anatom",
-        "anatomical",
-        "anatomy",
-        "localization",
-        "location",
-        "body",
-        "bodypart",
-    ];
+    let body = ["anatom", "anatomical", "anatomy", "localization", "location", "body", "bodypart"];
     let dx_type = has(tokens, &["dx", "diagnosis"]) && has(tokens, &["type", "confirm"]);
     (has(tokens, &body) || dx_type).then_some((Role::Clinical, "names a clinical attribute"))
 }
@@ -201,32 +174,19 @@ fn label(tokens: &[String]) -> Option<(Role, &'static str)> {
 
 /// Value rules for columns whose name says nothing (as in a table without a header).
 fn by_values(values: &[String]) -> Option<Inferred> {
-    let sample: Vec<&String> = values
-        .iter()
-        .filter(|v| !v.trim().is_empty())
-        .take(1000)
-        .collect();
+    let sample: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).take(1000).collect();
     if sample.is_empty() {
         return None;
     }
-    let files = sample
-        .iter()
-        .filter(|v| sample_key(v).len() < v.trim().len())
-        .count();
+    let files = sample.iter().filter(|v| sample_key(v).len() < v.trim().len()).count();
     if files * 10 >= sample.len() * 9 {
         let reason = format!("{files} of {} sampled values are file names", sample.len());
-        return Some(Inferred {
-            role: Role::SampleKey,
-            reason,
-        });
+        return Some(Inferred { role: Role::SampleKey, reason });
     }
     let splits = sample.iter().filter(|v| is_split_word(v)).count();
     (splits * 10 >= sample.len() * 9).then(|| Inferred {
         role: Role::Split,
-        reason: format!(
-            "{splits} of {} sampled values are split names",
-            sample.len()
-        ),
+        reason: format!("{splits} of {} sampled values are split names", sample.len()),
     })
 }
 

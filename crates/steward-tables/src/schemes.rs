@@ -66,10 +66,7 @@ fn file_schemes(loaded: &[Loaded]) -> Vec<Built> {
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (i, l) in loaded.iter().enumerate() {
         if let Some(name) = &l.split_name {
-            groups
-                .entry((l.folder.as_str(), name.pattern.as_str()))
-                .or_default()
-                .push(i);
+            groups.entry((l.folder.as_str(), name.pattern.as_str())).or_default().push(i);
         }
     }
     let patterns_per_folder = count_by_folder(&groups);
@@ -117,64 +114,27 @@ fn file_scheme(loaded: &[Loaded], folder: &str, name: String, members: &[usize])
     for &i in members {
         let l = &loaded[i];
         let (split, source) = split_from_table(l, i);
-        debug!(
-            scheme = name,
-            split = split.name,
-            file = l.table.path,
-            "split file"
-        );
+        debug!(scheme = name, split = split.name, file = l.table.path, "split file");
         splits.push(split);
         sources.push(source);
     }
-    let origin = SchemeOrigin::Files {
-        folder: folder.to_string(),
-    };
-    Built {
-        scheme: SplitScheme {
-            name,
-            origin,
-            splits,
-            training: None,
-        },
-        sources,
-    }
+    let origin = SchemeOrigin::Files { folder: folder.to_string() };
+    Built { scheme: SplitScheme { name, origin, splits, training: None }, sources }
 }
 
 fn split_from_table(l: &Loaded, index: usize) -> (Split, SplitSource) {
     let key = first_with(&l.facts, |r| r == Role::SampleKey).unwrap_or(0);
     let values = l.table.columns.get(key).map(Vec::as_slice).unwrap_or(&[]);
-    let rows: Vec<usize> = (0..values.len())
-        .filter(|&r| !values[r].trim().is_empty())
-        .collect();
-    let members = rows
-        .iter()
-        .map(|&r| sample_key(&values[r]).to_string())
-        .collect();
-    let name = l
-        .split_name
-        .as_ref()
-        .map_or_else(String::new, |s| s.name.clone());
-    let split = Split {
-        name,
-        source: l.table.path.clone(),
-        members,
-    };
-    (
-        split,
-        SplitSource {
-            table: Some(index),
-            rows,
-        },
-    )
+    let rows: Vec<usize> = (0..values.len()).filter(|&r| !values[r].trim().is_empty()).collect();
+    let members = rows.iter().map(|&r| sample_key(&values[r]).to_string()).collect();
+    let name = l.split_name.as_ref().map_or_else(String::new, |s| s.name.clone());
+    let split = Split { name, source: l.table.path.clone(), members };
+    (split, SplitSource { table: Some(index), rows })
 }
 
 fn column_schemes(loaded: &[Loaded]) -> Vec<Built> {
     let mut out = Vec::new();
-    for (i, l) in loaded
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.split_name.is_none())
-    {
+    for (i, l) in loaded.iter().enumerate().filter(|(_, l)| l.split_name.is_none()) {
         if let Some(column) = first_with(&l.facts, |r| r == Role::Split) {
             out.extend(column_scheme(l, i, column));
         }
@@ -201,38 +161,17 @@ fn column_scheme(l: &Loaded, index: usize, column: usize) -> Option<Built> {
     let (splits, sources) = by_value
         .into_iter()
         .map(|(value, rows)| {
-            let members = rows
-                .iter()
-                .map(|&r| member_of_row(&l.table, key, r))
-                .collect();
+            let members = rows.iter().map(|&r| member_of_row(&l.table, key, r)).collect();
             let source = format!("{} = {value}", column_name);
             (
-                Split {
-                    name: value.to_string(),
-                    source,
-                    members,
-                },
-                SplitSource {
-                    table: Some(index),
-                    rows,
-                },
+                Split { name: value.to_string(), source, members },
+                SplitSource { table: Some(index), rows },
             )
         })
         .unzip();
-    let origin = SchemeOrigin::Column {
-        table: l.table.path.clone(),
-        column: column_name.clone(),
-    };
+    let origin = SchemeOrigin::Column { table: l.table.path.clone(), column: column_name.clone() };
     let name = format!("{}:{}", l.table.path, column_name);
-    Some(Built {
-        scheme: SplitScheme {
-            name,
-            origin,
-            splits,
-            training: None,
-        },
-        sources,
-    })
+    Some(Built { scheme: SplitScheme { name, origin, splits, training: None }, sources })
 }
 
 fn member_of_row(table: &Table, key: Option<usize>, row: usize) -> String {
@@ -251,23 +190,9 @@ fn json_scheme((path, splits): &JsonSplits) -> Built {
             members: paths.iter().map(|p| sample_key(p).to_string()).collect(),
         })
         .collect();
-    let sources = splits
-        .iter()
-        .map(|_| SplitSource {
-            table: None,
-            rows: Vec::new(),
-        })
-        .collect();
+    let sources = splits.iter().map(|_| SplitSource { table: None, rows: Vec::new() }).collect();
     let origin = SchemeOrigin::Json { file: path.clone() };
-    Built {
-        scheme: SplitScheme {
-            name: path.clone(),
-            origin,
-            splits,
-            training: None,
-        },
-        sources,
-    }
+    Built { scheme: SplitScheme { name: path.clone(), origin, splits, training: None }, sources }
 }
 
 /// Media files under folders named like splits: `chest_xray/train/NORMAL/x.jpeg` is in
@@ -276,11 +201,7 @@ fn folder_schemes(inventory: &Inventory) -> Vec<Built> {
     let mut by_folder: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for file in inventory.files.iter().filter(|f| f.kind.is_media()) {
         if let Some((folder, split)) = split_folder(&file.rel) {
-            let members = by_folder
-                .entry(folder)
-                .or_default()
-                .entry(split)
-                .or_default();
+            let members = by_folder.entry(folder).or_default().entry(split).or_default();
             members.push(sample_key(&file.rel).to_string());
         }
     }
@@ -299,51 +220,21 @@ fn split_folder(rel: &str) -> Option<(String, String)> {
 }
 
 fn folder_scheme(folder: String, splits: BTreeMap<String, Vec<String>>) -> Built {
-    let prefix = if folder.is_empty() {
-        String::new()
-    } else {
-        format!("{folder}/")
-    };
+    let prefix = if folder.is_empty() { String::new() } else { format!("{folder}/") };
     let splits: Vec<Split> = splits
         .into_iter()
-        .map(|(name, members)| Split {
-            source: format!("{prefix}{name}/"),
-            name,
-            members,
-        })
+        .map(|(name, members)| Split { source: format!("{prefix}{name}/"), name, members })
         .collect();
-    let sources = splits
-        .iter()
-        .map(|_| SplitSource {
-            table: None,
-            rows: Vec::new(),
-        })
-        .collect();
-    let name = if folder.is_empty() {
-        "./".to_string()
-    } else {
-        format!("{folder}/")
-    };
+    let sources = splits.iter().map(|_| SplitSource { table: None, rows: Vec::new() }).collect();
+    let name = if folder.is_empty() { "./".to_string() } else { format!("{folder}/") };
     let origin = SchemeOrigin::Folders { folder };
-    Built {
-        scheme: SplitScheme {
-            name,
-            origin,
-            splits,
-            training: None,
-        },
-        sources,
-    }
+    Built { scheme: SplitScheme { name, origin, splits, training: None }, sources }
 }
 
 /// Training splits first, then validation, then test, then the rest; by name within.
 fn order_splits(built: &mut Built) {
-    let mut pairs: Vec<(Split, SplitSource)> = built
-        .scheme
-        .splits
-        .drain(..)
-        .zip(built.sources.drain(..))
-        .collect();
+    let mut pairs: Vec<(Split, SplitSource)> =
+        built.scheme.splits.drain(..).zip(built.sources.drain(..)).collect();
     pairs.sort_by(|a, b| (rank(&a.0.name), &a.0.name).cmp(&(rank(&b.0.name), &b.0.name)));
     (built.scheme.splits, built.sources) = pairs.into_iter().unzip();
 }
@@ -352,10 +243,7 @@ fn rank(name: &str) -> u8 {
     let lower = name.to_ascii_lowercase();
     if is_training_name(&lower) {
         0
-    } else if ["val", "valid", "validation", "dev"]
-        .iter()
-        .any(|w| lower.contains(w))
-    {
+    } else if ["val", "valid", "validation", "dev"].iter().any(|w| lower.contains(w)) {
         1
     } else if lower.contains("test") || lower.contains("holdout") || lower.contains("eval") {
         2
@@ -372,22 +260,14 @@ fn training_split(scheme: &SplitScheme) -> Option<String> {
         .iter()
         .find(|s| matches!(s.name.to_ascii_lowercase().as_str(), "train" | "training"));
     let named = || {
-        scheme
-            .splits
-            .iter()
-            .filter(|s| is_training_name(&s.name))
-            .max_by_key(|s| s.members.len())
+        scheme.splits.iter().filter(|s| is_training_name(&s.name)).max_by_key(|s| s.members.len())
     };
     let largest = || scheme.splits.iter().max_by_key(|s| s.members.len());
     let (split, why) = match exact.or_else(named) {
         Some(s) => (s, "its name says train"),
         None => (largest()?, "it is the largest split"),
     };
-    debug!(
-        scheme = scheme.name,
-        split = split.name,
-        "training split: {why}"
-    );
+    debug!(scheme = scheme.name, split = split.name, "training split: {why}");
     Some(split.name.clone())
 }
 
@@ -401,10 +281,7 @@ mod tests {
             split_folder("chest_xray/train/NORMAL/a.jpeg"),
             Some(("chest_xray".into(), "train".into()))
         );
-        assert_eq!(
-            split_folder("test/x.png"),
-            Some((String::new(), "test".into()))
-        );
+        assert_eq!(split_folder("test/x.png"), Some((String::new(), "test".into())));
         assert_eq!(split_folder("images/x.png"), None);
         assert_eq!(split_folder("train.png"), None);
     }

@@ -50,18 +50,10 @@ fn cut_at_last_line(bytes: &mut Vec<u8>, cap: usize) {
 fn decode(bytes: Vec<u8>, truncated: bool) -> Text {
     let bytes = strip_bom(bytes);
     match String::from_utf8(bytes) {
-        Ok(text) => Text {
-            text,
-            truncated,
-            lossy: false,
-        },
+        Ok(text) => Text { text, truncated, lossy: false },
         Err(err) => {
             let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            Text {
-                text,
-                truncated,
-                lossy: true,
-            }
+            Text { text, truncated, lossy: true }
         }
     }
 }

@@ -43,31 +43,16 @@ pub struct SplitName {
 /// not one split of a scheme).
 pub fn split_name(file: &str) -> Option<SplitName> {
     let (stem, ext) = split_extension(file);
-    let tokens: Vec<&str> = stem
-        .split(['_', '-', '.', ' '])
-        .filter(|t| !t.is_empty())
-        .collect();
-    let meaningful: Vec<usize> = (0..tokens.len())
-        .filter(|&i| !is_decoration(tokens[i]))
-        .collect();
+    let tokens: Vec<&str> = stem.split(['_', '-', '.', ' ']).filter(|t| !t.is_empty()).collect();
+    let meaningful: Vec<usize> = (0..tokens.len()).filter(|&i| !is_decoration(tokens[i])).collect();
     let split_run = trailing_split_run(&tokens, &meaningful)?;
-    let name = split_run
-        .iter()
-        .map(|&i| tokens[i])
-        .collect::<Vec<_>>()
-        .join("_");
-    Some(SplitName {
-        name,
-        pattern: pattern(&tokens, &split_run, ext),
-    })
+    let name = split_run.iter().map(|&i| tokens[i]).collect::<Vec<_>>().join("_");
+    Some(SplitName { name, pattern: pattern(&tokens, &split_run, ext) })
 }
 
 fn split_extension(file: &str) -> (&str, &str) {
     let lower = file.to_ascii_lowercase();
-    let compressed = [".gz", ".bz2"]
-        .iter()
-        .find(|c| lower.ends_with(*c))
-        .map_or(0, |c| c.len());
+    let compressed = [".gz", ".bz2"].iter().find(|c| lower.ends_with(*c)).map_or(0, |c| c.len());
     let inner = &file[..file.len() - compressed];
     match inner.rfind('.') {
         Some(dot) if dot > 0 => (&inner[..dot], &file[dot..]),
@@ -86,12 +71,8 @@ fn is_split_token(token: &str) -> bool {
 /// The indices of the split words that end the meaningful tokens (`train`, `val` in
 /// `train_val_list`).
 fn trailing_split_run(tokens: &[&str], meaningful: &[usize]) -> Option<Vec<usize>> {
-    let run: Vec<usize> = meaningful
-        .iter()
-        .rev()
-        .take_while(|&&i| is_split_token(tokens[i]))
-        .copied()
-        .collect();
+    let run: Vec<usize> =
+        meaningful.iter().rev().take_while(|&&i| is_split_token(tokens[i])).copied().collect();
     if run.is_empty() {
         return None;
     }
@@ -131,23 +112,11 @@ mod tests {
 
     #[test]
     fn real_split_file_names() {
-        assert_eq!(
-            name("val_labels.csv"),
-            Some(("val".into(), "{}_labels.csv".into()))
-        );
-        assert_eq!(
-            name("train_val_list.txt"),
-            Some(("train_val".into(), "{}_list.txt".into()))
-        );
-        assert_eq!(
-            name("test_list.txt"),
-            Some(("test".into(), "{}_list.txt".into()))
-        );
+        assert_eq!(name("val_labels.csv"), Some(("val".into(), "{}_labels.csv".into())));
+        assert_eq!(name("train_val_list.txt"), Some(("train_val".into(), "{}_list.txt".into())));
+        assert_eq!(name("test_list.txt"), Some(("test".into(), "{}_list.txt".into())));
         assert_eq!(name("train.csv"), Some(("train".into(), "{}.csv".into())));
-        assert_eq!(
-            name("mimic_Test.csv.gz"),
-            Some(("Test".into(), "mimic_{}.csv.gz".into()))
-        );
+        assert_eq!(name("mimic_Test.csv.gz"), Some(("Test".into(), "mimic_{}.csv.gz".into())));
     }
 
     #[test]

@@ -30,9 +30,7 @@ impl Table {
 
     /// Builds a table from rows of equal length.
     pub fn from_rows(path: &str, header: Option<Vec<String>>, rows: Vec<Vec<String>>) -> Table {
-        let width = header
-            .as_ref()
-            .map_or_else(|| rows.first().map_or(0, Vec::len), Vec::len);
+        let width = header.as_ref().map_or_else(|| rows.first().map_or(0, Vec::len), Vec::len);
         let mut columns = vec![Vec::with_capacity(rows.len()); width];
         for row in rows {
             for (column, value) in columns.iter_mut().zip(row) {

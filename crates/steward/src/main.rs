@@ -1,1 +1,89 @@
-fn main() {}
+//! `steward`: the thin binary. Parses the command line, runs the audit library, renders
+//! the report, and turns the outcome into an exit code: 0 nothing at or above
+//! `--fail-on`, 1 findings at or above it, 2 the audit could not run.
+
+mod cli;
+mod progress;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use steward_audit::{audit, AuditConfig};
+use steward_model::{Report, Severity};
+use steward_report::{Json, Render, Terminal};
+use steward_tables::TableOptions;
+use tracing_subscriber::EnvFilter;
+
+use cli::{AuditArgs, Cli, Command, FailOn, Format};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    let result = match &cli.command {
+        Command::Audit(args) => run_audit(args, cli.quiet),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            err.chain().skip(1).for_each(|cause| eprintln!("  caused by: {cause}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "debug",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(io::stderr)
+        .with_target(false)
+        .init();
+}
+
+fn run_audit(args: &AuditArgs, quiet: bool) -> anyhow::Result<ExitCode> {
+    let config = AuditConfig {
+        root: args.path.clone(),
+        tables: TableOptions {
+            key: args.key.clone(),
+            group_by: args.group_by.clone(),
+            split_by: args.split_by.clone(),
+        },
+    };
+    let progress = progress::for_stderr(quiet);
+    let report = audit(&config, progress.as_ref())?;
+    render(&report, args.format)?;
+    Ok(exit_code(&report, args.fail_on))
+}
+
+fn render(report: &Report, format: Format) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match format {
+        Format::Terminal => Terminal.render(report, &mut out),
+        Format::Json => Json.render(report, &mut out),
+    };
+    match result.and_then(|()| out.flush()) {
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+fn exit_code(report: &Report, fail_on: FailOn) -> ExitCode {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+        FailOn::None => return ExitCode::SUCCESS,
+    };
+    match report.worst() {
+        Some(worst) if worst >= threshold => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}

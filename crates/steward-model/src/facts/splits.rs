@@ -97,7 +97,8 @@ impl<'a> SplitIndex<'a> {
     }
 
     fn split_folder_of(&self, folder: &str, rel: &str) -> Option<&'a str> {
-        let below = if folder.is_empty() { rel } else { rel.strip_prefix(folder)?.strip_prefix('/')? };
+        let below =
+            if folder.is_empty() { rel } else { rel.strip_prefix(folder)?.strip_prefix('/')? };
         let (first, _) = below.split_once('/')?;
         let split = self.scheme.splits.iter().find(|s| s.name == first)?;
         Some(split.name.as_str())
