@@ -18,7 +18,10 @@ pub enum InventoryError {
         path: PathBuf,
     },
     /// The root is a file or something else that is not a folder.
-    #[error("{} is not a folder; give steward the dataset's folder, not one of its files", path.display())]
+    #[error(
+        "{} is not a folder; give steward the dataset's folder, not one of its files",
+        path.display()
+    )]
     NotADirectory {
         /// The root as given.
         path: PathBuf,

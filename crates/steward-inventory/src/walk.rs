@@ -80,7 +80,8 @@ fn is_vcs(entry: &DirEntry) -> bool {
     let name = entry.file_name().to_string_lossy();
     let vcs = is_dir && entry.depth() > 0 && VCS_FOLDERS.contains(&name.as_ref());
     if vcs {
-        debug!(folder = %entry.path().display(), "version-control folder skipped: history, not data");
+        let folder = entry.path().display();
+        debug!(%folder, "version-control folder skipped: its content is history, not data");
     }
     vcs
 }
