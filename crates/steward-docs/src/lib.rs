@@ -1,1 +1,130 @@
 //! Reads cards, licence files and citation files: licences, classes and persistent identifiers.
+//!
+//! [`read`] goes over the documentation files of an inventory (Hugging Face cards, Kaggle
+//! metadata, Croissant, licence files, CITATION.cff, .zenodo.json, READMEs and notes) and
+//! returns [`DocFacts`]: every licence statement with its SPDX id and licence class, every
+//! persistent identifier (DOI, Handle, ARK) marked as metadata or prose, the cards read and
+//! the citations found. A file that cannot be read or parsed becomes a file warning.
+
+mod card_hf;
+mod card_kaggle;
+mod cc;
+mod citation;
+mod class;
+mod collect;
+mod croissant;
+mod file;
+mod licence;
+mod licence_text;
+mod names;
+mod pid;
+mod prose;
+mod select;
+mod spdx_map;
+mod walk;
+
+use serde_json::Value;
+pub use steward_model::facts::docs::DocFacts;
+use steward_model::facts::{FileEntry, FileKind, Inventory};
+
+use collect::Collector;
+use licence::At;
+use select::Role;
+
+/// The field name for a licence file's text.
+const LICENCE_TEXT: &str = "LICENSE text";
+
+/// Reads every documentation file of `inventory`. Never fails: problems with single files
+/// are in `warnings`.
+pub fn read(inventory: &Inventory) -> DocFacts {
+    let mut c = Collector::default();
+    let (docs, skipped) = select::docs(inventory);
+    for (entry, role) in docs {
+        read_doc(&mut c, entry, role);
+    }
+    if skipped > 0 {
+        let message = format!(
+            "{skipped} more text or JSON files were not read for licences and identifiers \
+             (only the {} shallowest are). Put the card and licence near the top of the folder.",
+            select::MAX_LOOSE_FILES
+        );
+        c.warn(".", message);
+    }
+    c.finish()
+}
+
+fn read_doc(c: &mut Collector, entry: &FileEntry, role: Role) {
+    let Some(text) = file::read_text(entry, c.warnings()) else {
+        return;
+    };
+    if !matches!(role, Role::Json(_)) {
+        c.read(&entry.rel);
+    }
+    let source = entry.rel.as_str();
+    match role {
+        Role::Readme => card_hf::read(c, source, &text),
+        Role::Licence => read_licence_file(c, source, &text),
+        Role::CitationCff => read_cff(c, source, &text),
+        Role::Json(kind) => read_json(c, source, &text, kind),
+        Role::Text => c.prose(source, "text", &text),
+    }
+}
+
+/// A licence file: identified by its legal text's title; failing that, by a licence named
+/// in it; failing that, it is kept as a vague statement (terms exist, but which?).
+fn read_licence_file(c: &mut Collector, source: &str, text: &str) {
+    let at = At { source, field: LICENCE_TEXT };
+    c.pids(source, LICENCE_TEXT, text, false);
+    if let Some((found, title)) = licence_text::identify(text) {
+        return c.licence(licence::from_recognised(at, &title, found));
+    }
+    let named = prose::licences(at, text);
+    if !named.is_empty() {
+        return named.into_iter().for_each(|s| c.licence(s));
+    }
+    let first_line = text.lines().map(str::trim).find(|line| !line.is_empty());
+    match first_line {
+        Some(line) => c.licence_value(source, LICENCE_TEXT, line),
+        None => c.warn(source, "licence file is empty; put the licence's text in it"),
+    }
+}
+
+fn read_cff(c: &mut Collector, source: &str, text: &str) {
+    match card_hf::parse_yaml(text) {
+        Ok(cff) => citation::read_cff(c, source, &cff),
+        Err(err) => c.warn(
+            source,
+            format!("CITATION.cff is not valid YAML ({err}); fix it, e.g. with `cffconvert --validate`."),
+        ),
+    }
+}
+
+/// JSON: told apart by content; the inventory's kind decides only when content does not.
+fn read_json(c: &mut Collector, source: &str, text: &str, kind: FileKind) {
+    let card: Value = match serde_json::from_str(text) {
+        Ok(card) => card,
+        Err(err) if kind != FileKind::Json => {
+            let message = format!("is not valid JSON ({err}); its licence and identifiers were not read. Fix the JSON syntax at that line.");
+            return c.warn(source, message);
+        }
+        Err(_) => return tracing::debug!(source, "plain JSON that does not parse: not a card"),
+    };
+    let known = croissant::looks_like(&card)
+        || citation::looks_like_zenodo(&card)
+        || card_kaggle::looks_like(&card)
+        || kind != FileKind::Json && card.is_object();
+    if known {
+        c.read(source);
+    }
+    if croissant::looks_like(&card) || kind == FileKind::Croissant && card.is_object() {
+        croissant::read(c, source, &card);
+    } else if citation::looks_like_zenodo(&card) || kind == FileKind::ZenodoJson && card.is_object()
+    {
+        citation::read_zenodo(c, source, &card);
+    } else if card_kaggle::looks_like(&card) || kind == FileKind::KaggleMetadata && card.is_object()
+    {
+        card_kaggle::read(c, source, &card);
+    } else {
+        tracing::debug!(source, "JSON has the shape of no known card: not read");
+    }
+}

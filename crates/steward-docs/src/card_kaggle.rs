@@ -1,0 +1,43 @@
+//! Reads Kaggle dataset metadata (`dataset-metadata.json`, or the API's longer output):
+//! `licenses[].name`, `licenseName`, the description as prose, PIDs in any field.
+
+use serde_json::Value;
+use steward_model::facts::docs::{CardFormat, CardSummary};
+
+use crate::collect::Collector;
+use crate::walk;
+
+/// True when the JSON has the shape of Kaggle metadata.
+pub(crate) fn looks_like(card: &Value) -> bool {
+    let has = |key: &str| card.get(key).is_some();
+    let slug = walk::str_field(card, "id").is_some_and(|id| id.contains('/'));
+    has("licenses") || has("licenseName") || (slug && (has("title") || has("titleNullable")))
+}
+
+/// Reads the metadata `card` of `source`.
+pub(crate) fn read(c: &mut Collector, source: &str, card: &Value) {
+    for licence in card.get("licenses").and_then(Value::as_array).into_iter().flatten() {
+        read_licence(c, source, licence);
+    }
+    if let Some(name) = walk::str_field(card, "licenseName") {
+        c.licence_value(source, "licenseName", name);
+    }
+    c.card_values(source, card);
+    let title = walk::str_field(card, "title").or_else(|| walk::str_field(card, "titleNullable"));
+    let fields = walk::top_fields(card);
+    let title = title.map(str::to_string);
+    c.card(CardSummary { source: source.to_string(), format: CardFormat::Kaggle, title, fields });
+}
+
+/// One entry of `licenses`: `{"name": …}` (or `nameNullable`), or a bare string.
+fn read_licence(c: &mut Collector, source: &str, licence: &Value) {
+    if let Some(text) = licence.as_str() {
+        return c.licence_value(source, "licenses[]", text);
+    }
+    let name =
+        walk::str_field(licence, "name").or_else(|| walk::str_field(licence, "nameNullable"));
+    match name {
+        Some(name) => c.licence_value(source, "licenses[].name", name),
+        None => tracing::debug!(source, "a `licenses` entry without a name states nothing"),
+    }
+}
