@@ -16,6 +16,14 @@ pub(crate) fn read_text(entry: &FileEntry, warnings: &mut Vec<FileWarning>) -> O
     Some(decode(entry, bytes, warnings))
 }
 
+/// The first `len` bytes of `entry`, lossily decoded; `None` when it cannot be opened
+/// (the full read that may follow reports the problem).
+pub(crate) fn peek(entry: &FileEntry, len: u64) -> Option<String> {
+    let mut bytes = Vec::new();
+    File::open(&entry.path).and_then(|f| f.take(len).read_to_end(&mut bytes)).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 fn read_capped(entry: &FileEntry, warnings: &mut Vec<FileWarning>) -> Option<Vec<u8>> {
     let mut bytes = Vec::new();
     let read = File::open(&entry.path).and_then(|f| f.take(READ_CAP + 1).read_to_end(&mut bytes));

@@ -25,6 +25,7 @@ mod walk;
 
 use serde_json::Value;
 pub use steward_model::facts::docs::DocFacts;
+use steward_model::facts::docs::LicenceStatement;
 use steward_model::facts::{FileEntry, FileKind, Inventory};
 
 use collect::Collector;
@@ -53,7 +54,20 @@ pub fn read(inventory: &Inventory) -> DocFacts {
     c.finish()
 }
 
+/// Reads one stated licence value (an SPDX id, a platform short name, a URL, a licence
+/// name, custom terms) as a licence statement found at `source`/`field`; `None` for blank
+/// text. For callers that get licence values from elsewhere (a platform's API).
+pub fn licence_of_value(source: &str, field: &str, text: &str) -> Option<LicenceStatement> {
+    licence::from_value(At { source, field }, text)
+}
+
+/// How much of a plain JSON file is looked at to tell whether it is a card.
+const PEEK: u64 = 16 * 1024;
+
 fn read_doc(c: &mut Collector, entry: &FileEntry, role: Role) {
+    if role == Role::Json(FileKind::Json) && !worth_reading_json(entry) {
+        return;
+    }
     let Some(text) = file::read_text(entry, c.warnings()) else {
         return;
     };
@@ -68,6 +82,18 @@ fn read_doc(c: &mut Collector, entry: &FileEntry, role: Role) {
         Role::Json(kind) => read_json(c, source, &text, kind),
         Role::Text => c.prose(source, "text", &text),
     }
+}
+
+/// A plain JSON file is read in full only when its name or its start looks like a card.
+fn worth_reading_json(entry: &FileEntry) -> bool {
+    if select::card_like_name(&entry.rel) {
+        return true;
+    }
+    let card = file::peek(entry, PEEK).is_some_and(|start| select::looks_like_card_start(&start));
+    if !card {
+        tracing::debug!(file = entry.rel, "JSON whose start has no card keys: not read");
+    }
+    card
 }
 
 /// A licence file: identified by its legal text's title; failing that, by a licence named

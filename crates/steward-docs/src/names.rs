@@ -27,9 +27,15 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         }),
         pattern(r#"(?i)https?://[^\s)\]>"'`]+"#, |c| spdx_map::url(&c[0])),
         pattern(&format!(r"\bMIT\b|(?i:\bmit\s+{lic})"), |_| Some(Recognised::id("MIT"))),
+        pattern(r"(?i)permission\s+is\s+hereby\s+granted,\s+free\s+of\s+charge", |_| {
+            Some(Recognised::id("MIT"))
+        }),
+        pattern(r"(?i)\bc-uda\b|\bcomputational\s+use\s+of\s+data\s+agreement", |_| {
+            Some(Recognised::id("C-UDA-1.0"))
+        }),
         pattern(
             &format!(
-                r"(?i)\bapache(?:\s+software)?(?:\s+{lic})?(?:,?\s*(?:v(?:ersion)?\.?\s*)?(\d(?:\.\d)?))?"
+                r"(?i)\bapache(?:\s+software)?(?:\s+{lic})?(?:,?[\s\-]*(?:v(?:ersion)?\.?\s*)?(\d(?:\.\d)?))?"
             ),
             apache,
         ),
@@ -65,6 +71,10 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 r"(?i)\b(?:mpl|mozilla\s+public\s+{lic})(?:[\s,\-]*(?:v(?:ersion)?\s*)?(\d\.\d))?"
             ),
             mpl,
+        ),
+        pattern(
+            &format!(r"(?i)\bacademic\s+free\s+{lic}(?:,?\s*v(?:ersion)?\.?\s*(\d\.\d))?"),
+            afl,
         ),
         pattern(r"\bISC\s+[Ll]icen[cs]e\b", |_| Some(Recognised::id("ISC"))),
         pattern(r"(?i)\bunlicense\b", |_| Some(Recognised::id("Unlicense"))),
@@ -160,6 +170,14 @@ fn cdla(caps: &Captures) -> Option<Recognised> {
         return Some(Recognised::family(&family));
     };
     let id = format!("{family}-{}", version.as_str());
+    spdx::license_id(&id).map(|_| Recognised::id(&id))
+}
+
+fn afl(caps: &Captures) -> Option<Recognised> {
+    let Some(version) = caps.get(1) else {
+        return Some(Recognised::family("AFL"));
+    };
+    let id = format!("AFL-{}", version.as_str());
     spdx::license_id(&id).map(|_| Recognised::id(&id))
 }
 

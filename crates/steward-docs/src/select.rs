@@ -59,21 +59,40 @@ fn role(entry: &FileEntry) -> Option<Role> {
         FileKind::KaggleMetadata | FileKind::Croissant | FileKind::ZenodoJson => {
             Some(Role::Json(entry.kind))
         }
-        FileKind::Json if plausible_card(entry, &name) => Some(Role::Json(FileKind::Json)),
+        FileKind::Json if plausible_card(entry) => Some(Role::Json(FileKind::Json)),
         _ => None,
     }
 }
 
-/// Plain JSON worth sniffing: card-like names anywhere, any name near the top, and never
-/// one so large it cannot be a card (annotation dumps).
-fn plausible_card(entry: &FileEntry, name: &str) -> bool {
-    const HINTS: &[&str] = &["metadata", "croissant", "dataset", "zenodo", "kaggle", "card"];
-    let named = HINTS.iter().any(|hint| name.contains(hint)) || name.ends_with(".jsonld");
+/// Plain JSON worth sniffing: never one so large it cannot be a card (annotation dumps).
+/// Its content decides, see [`looks_like_card_start`].
+fn plausible_card(entry: &FileEntry) -> bool {
     let fits = entry.size <= READ_CAP;
     if !fits {
         tracing::debug!(file = entry.rel, "JSON larger than the read cap: not sniffed as a card");
     }
-    fits && (named || depth(&entry.rel) <= 1)
+    fits
+}
+
+/// Card-like names, read whatever their start holds.
+pub(crate) fn card_like_name(rel: &str) -> bool {
+    const HINTS: &[&str] = &["metadata", "croissant", "dataset", "zenodo", "kaggle", "card"];
+    let name = file_name(rel).to_ascii_lowercase();
+    HINTS.iter().any(|hint| name.contains(hint)) || name.ends_with(".jsonld")
+}
+
+/// True when the start of a JSON file holds a key only cards have.
+pub(crate) fn looks_like_card_start(start: &str) -> bool {
+    const KEYS: &[&str] = &[
+        "\"@context\"",
+        "\"conformsTo\"",
+        "\"licenses\"",
+        "\"licenseName\"",
+        "\"upload_type\"",
+        "\"related_identifiers\"",
+        "\"titleNullable\"",
+    ];
+    KEYS.iter().any(|key| start.contains(key))
 }
 
 fn file_name(rel: &str) -> &str {

@@ -64,6 +64,7 @@ pub(crate) fn recognise(text: &str) -> Option<Recognised> {
         return None;
     }
     let found = url(value).or_else(|| exact_id(value)).or_else(|| alias(value));
+    let found = found.or_else(|| exact_id(without_licence_word(value)?));
     let found = found.or_else(|| names::search(value).map(|(found, _)| found));
     found.or_else(|| imprecise(value))
 }
@@ -185,6 +186,13 @@ pub(crate) fn gnu(base: &str, version: Option<&str>, or_later: bool) -> Option<R
     let version = if version.contains('.') { version.to_string() } else { format!("{version}.0") };
     let id = spdx::gnu_license_id(&format!("{base}-{version}"), or_later)?;
     Some(Recognised::id(id.name))
+}
+
+/// `Apache-2.0 License` → `Apache-2.0`.
+fn without_licence_word(value: &str) -> Option<&str> {
+    let lower = value.to_ascii_lowercase();
+    let cut = ["license", "licence"].iter().find_map(|w| lower.strip_suffix(w).map(str::len))?;
+    Some(value[..cut].trim())
 }
 
 /// Lowercase with runs of whitespace made one space.
