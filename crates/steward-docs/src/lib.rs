@@ -120,7 +120,10 @@ fn read_cff(c: &mut Collector, source: &str, text: &str) {
         Ok(cff) => citation::read_cff(c, source, &cff),
         Err(err) => c.warn(
             source,
-            format!("CITATION.cff is not valid YAML ({err}); fix it, e.g. with `cffconvert --validate`."),
+            format!(
+                "CITATION.cff is not valid YAML ({err}); its licence and identifiers were not \
+                 read. Fix it, e.g. with `cffconvert --validate`."
+            ),
         ),
     }
 }
@@ -130,7 +133,10 @@ fn read_json(c: &mut Collector, source: &str, text: &str, kind: FileKind) {
     let card: Value = match serde_json::from_str(text) {
         Ok(card) => card,
         Err(err) if kind != FileKind::Json => {
-            let message = format!("is not valid JSON ({err}); its licence and identifiers were not read. Fix the JSON syntax at that line.");
+            let message = format!(
+                "is not valid JSON ({err}); its licence and identifiers were not read. \
+                 Fix the JSON syntax at that line."
+            );
             return c.warn(source, message);
         }
         Err(_) => return tracing::debug!(source, "plain JSON that does not parse: not a card"),

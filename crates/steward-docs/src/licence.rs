@@ -60,9 +60,16 @@ pub(crate) fn vague(at: At, text: &str) -> LicenceStatement {
 static TERMS: LazyLock<Regex> = LazyLock::new(|| {
     let purpose = r"(?:non[\s\-]?commercial|academic|research|educational|scientific|teaching)";
     let only = format!(
-        r"\b{purpose}(?:\s*(?:,|and|or|&|/)\s*{purpose})*\s+(?:research\s+)?(?:use|uses|purposes?)\s+only\b"
+        concat!(
+            r"\b{purpose}(?:\s*(?:,|and|or|&|/)\s*{purpose})*",
+            r"\s+(?:research\s+)?(?:use|uses|purposes?)\s+only\b"
+        ),
+        purpose = purpose
     );
-    let others = r"\bnot\s+(?:be\s+)?(?:used\s+)?for\s+(?:any\s+)?commercial\s+(?:use|purposes?)|\bno\s+commercial\s+use\b|\bresearch[\s\-]only\b";
+    let others = concat!(
+        r"\bnot\s+(?:be\s+)?(?:used\s+)?for\s+(?:any\s+)?commercial\s+(?:use|purposes?)",
+        r"|\bno\s+commercial\s+use\b|\bresearch[\s\-]only\b"
+    );
     let first = format!(r"\bonly\s+for\s+{purpose}");
     Regex::new(&format!("(?i){only}|{others}|{first}")).expect("valid terms pattern")
 });

@@ -32,11 +32,17 @@ static SIGNATURES: LazyLock<Vec<Signature>> = LazyLock::new(|| {
         }),
         // Creative Commons 4.0: "Attribution-NonCommercial 4.0 International" as a title line.
         sig(
-            r"(?im)^\s*(?:creative\s+commons\s+)?((?:attribution|cc0)[\w\-\s]*?\d\.\d\s+(?:international|universal)\b[^\n]*)",
+            concat!(
+                r"(?im)^\s*(?:creative\s+commons\s+)?",
+                r"((?:attribution|cc0)[\w\-\s]*?\d\.\d\s+(?:international|universal)\b[^\n]*)"
+            ),
             |c, _| crate::cc::parse(&c[1]),
         ),
         sig(
-            r"(?i)open\s+data\s+commons\s+open\s+database\s+license|odc\s+open\s+database\s+license|\(odbl\)",
+            concat!(
+                r"(?i)open\s+data\s+commons\s+open\s+database\s+license",
+                r"|odc\s+open\s+database\s+license|\(odbl\)"
+            ),
             |_, _| Some(Recognised::id("ODbL-1.0")),
         ),
         sig(r"(?i)public\s+domain\s+dedication\s+and\s+licen[cs]e", |_, _| {
@@ -59,14 +65,20 @@ static SIGNATURES: LazyLock<Vec<Signature>> = LazyLock::new(|| {
             Some(bsd_clauses(head))
         }),
         sig(
-            r"(?i)gnu\s+(lesser\s+|library\s+|affero\s+)?general\s+public\s+license\s+version\s+(\d(?:\.\d)?)",
+            concat!(
+                r"(?i)gnu\s+(lesser\s+|library\s+|affero\s+)?general\s+public\s+license",
+                r"\s+version\s+(\d(?:\.\d)?)"
+            ),
             gnu_title,
         ),
         sig(r"(?i)mozilla\s+public\s+license\s*,?\s*(?:version\s+)?(\d\.\d)", |c, _| {
             Some(Recognised::id(&format!("MPL-{}", &c[1])))
         }),
         sig(
-            r"(?i)this\s+is\s+free\s+and\s+unencumbered\s+software\s+released\s+into\s+the\s+public\s+domain",
+            concat!(
+                r"(?i)this\s+is\s+free\s+and\s+unencumbered\s+software",
+                r"\s+released\s+into\s+the\s+public\s+domain"
+            ),
             |_, _| Some(Recognised::id("Unlicense")),
         ),
         sig(r"(?i)physionet\s+(credentialed|restricted)\s+health\s+data\s+licen[cs]e", |c, _| {
@@ -143,9 +155,10 @@ mod tests {
 
     #[test]
     fn software_titles() {
-        let apache = "\n                                 Apache License\n                           Version 2.0, January 2004\n";
+        let apache = "\n              Apache License\n           Version 2.0, January 2004\n";
         assert_eq!(id(apache).as_deref(), Some("Apache-2.0"));
-        let gpl = "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3, 29 June 2007\n\n TERMS AND CONDITIONS";
+        let gpl =
+            "  GNU GENERAL PUBLIC LICENSE\n   Version 3, 29 June 2007\n\n TERMS AND CONDITIONS";
         assert_eq!(id(gpl).as_deref(), Some("GPL-3.0-only"));
         let lgpl = "GNU LESSER GENERAL PUBLIC LICENSE\n Version 2.1, February 1999";
         assert_eq!(id(lgpl).as_deref(), Some("LGPL-2.1-only"));

@@ -35,14 +35,23 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         }),
         pattern(
             &format!(
-                r"(?i)\bapache(?:\s+software)?(?:\s+{lic})?(?:,?[\s\-]*(?:v(?:ersion)?\.?\s*)?(\d(?:\.\d)?))?"
+                concat!(
+                    r"(?i)\bapache(?:\s+software)?(?:\s+{lic})?",
+                    r"(?:,?[\s\-]*(?:v(?:ersion)?\.?\s*)?(\d(?:\.\d)?))?"
+                ),
+                lic = lic
             ),
             apache,
         ),
         pattern(r"(?i)\bbsd[\s\-]*([23])[\s\-]*clause|\bbsd\b", bsd),
         pattern(
             &format!(
-                r"(?i)\b(?:gnu\s+)?(lesser\s+|library\s+|affero\s+)?general\s+public\s+{lic}(?:,?\s*(?:v(?:ersion)?\.?\s*)?(\d(?:\.\d)?))?(\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?later))?"
+                concat!(
+                    r"(?i)\b(?:gnu\s+)?(lesser\s+|library\s+|affero\s+)?general\s+public\s+{lic}",
+                    r"(?:,?\s*(?:v(?:ersion)?\.?\s*)?(\d(?:\.\d)?))?",
+                    r"(\s*(?:\+|or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?later))?"
+                ),
+                lic = lic
             ),
             gnu_long,
         ),
@@ -62,7 +71,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         }),
         pattern(
             &format!(
-                r"(?i)\b(?:cdla|community\s+data\s+{lic}\s+agreement)\W+(permissive|sharing)(?:\W+(?:version\s+)?(\d\.\d))?"
+                concat!(
+                    r"(?i)\b(?:cdla|community\s+data\s+{lic}\s+agreement)\W+(permissive|sharing)",
+                    r"(?:\W+(?:version\s+)?(\d\.\d))?"
+                ),
+                lic = lic
             ),
             cdla,
         ),
@@ -83,7 +96,11 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         }),
         pattern(
             &format!(
-                r"(?i)physionet[\s\-]+(credentialed|restricted)[\s\-]+health[\s\-]+data[\s\-]+{lic}(?:[\s\-]+(?:version[\s\-]+)?v?(\d\.?\d\.?\d))?"
+                concat!(
+                    r"(?i)physionet[\s\-]+(credentialed|restricted)[\s\-]+health[\s\-]+data",
+                    r"[\s\-]+{lic}(?:[\s\-]+(?:version[\s\-]+)?v?(\d\.?\d\.?\d))?"
+                ),
+                lic = lic
             ),
             physionet_caps,
         ),

@@ -81,7 +81,7 @@ mod tests {
 
     #[test]
     fn a_doi_in_a_markdown_link() {
-        let text = "[here](https://dataverse.harvard.edu/dataset.xhtml?persistentId=doi:10.7910/DVN/DBW86T)";
+        let text = "[here](https://dataverse.harvard.edu/x?persistentId=doi:10.7910/DVN/DBW86T)";
         assert_eq!(find(text), vec![(PidKind::Doi, "10.7910/DVN/DBW86T".to_string())]);
     }
 

@@ -13,9 +13,16 @@ use crate::names;
 const SPAN: usize = 200;
 
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = r"licen[cs]ed|released|distributed|available|published|provided|shared|covered|governed|offered";
+    let verbs = concat!(
+        r"licen[cs]ed|released|distributed|available|published|provided|shared|covered",
+        r"|governed|offered"
+    );
     let form = format!(
-        r"(?i)\b(?:{verbs})\s+(?:(?:freely|publicly|openly|solely|only)\s+)?(?:under|by|with)\b|\blicen[cs]e\s*:"
+        concat!(
+            r"(?i)\b(?:{verbs})\s+(?:(?:freely|publicly|openly|solely|only)\s+)?",
+            r"(?:under|by|with)\b|\blicen[cs]e\s*:"
+        ),
+        verbs = verbs
     );
     Regex::new(&form).expect("valid trigger pattern")
 });
@@ -29,7 +36,10 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(form).expect("valid placeholder pattern")
 });
 static BIBTEX: LazyLock<Regex> = LazyLock::new(|| {
-    let kinds = r"article|inproceedings|misc|dataset|data|book|techreport|online|incollection|phdthesis|software";
+    let kinds = concat!(
+        r"article|inproceedings|misc|dataset|data|book|techreport|online|incollection",
+        r"|phdthesis|software"
+    );
     Regex::new(&format!(r"(?i)@(?:{kinds})\s*\{{")).expect("valid BibTeX pattern")
 });
 
@@ -187,7 +197,8 @@ mod tests {
             ids("The data is released under CC BY-NC 4.0. Enjoy."),
             vec![Some("CC-BY-NC-4.0".into())]
         );
-        let unported = "Master data are licensed under the Creative Commons Attribution 3.0 Unported ([CC BY 3.0]).";
+        let unported =
+            "Data are licensed under the Creative Commons Attribution 3.0 Unported ([CC BY 3.0]).";
         assert_eq!(ids(unported), vec![Some("CC-BY-3.0".into())]);
     }
 
