@@ -8,6 +8,8 @@ use steward_model::facts::FileEntry;
 use steward_model::FileWarning;
 
 /// The most bytes read from one documentation file: cards and licences are far smaller.
+// Limitation: a JSON card beyond the cap is cut and then fails to parse (with a warning); a
+// streaming JSON reader would lift this for Croissant files with huge record sets.
 pub(crate) const READ_CAP: u64 = 4 * 1024 * 1024;
 
 /// The text of `entry`, or `None` (with a warning) when it cannot be read.

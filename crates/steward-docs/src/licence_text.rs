@@ -88,6 +88,8 @@ static SIGNATURES: LazyLock<Vec<Signature>> = LazyLock::new(|| {
 });
 
 /// The licence a legal text is, from the signature that appears first in it.
+// Limitation: a file holding several licences (pydicom's MIT text followed by GDCM's BSD
+// portion) gives only the first; reporting each would need to know which files each covers.
 pub(crate) fn identify(text: &str) -> Option<(Recognised, String)> {
     let head = &text[..floor_char(text, HEAD.min(text.len()))];
     let hits = SIGNATURES.iter().filter_map(|s| {

@@ -1,5 +1,8 @@
 //! Finds licence names inside free text: a sentence of a README, a licence section, the
 //! title lines of a licence file, a Kaggle `licenseName`. Each pattern reads one family.
+//!
+//! Patterns by hand: the `spdx` crate matches ids and a few loose names from the start of
+//! a string, not names in the middle of a sentence.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -19,13 +22,18 @@ fn pattern(regex: &str, read: fn(&Captures) -> Option<Recognised>) -> Pattern {
     Pattern { regex: Regex::new(regex).expect("valid licence pattern"), read }
 }
 
+/// A URL in running text.
+const URL_FORM: &str = r#"(?i)https?://[^\s)\]>"'`]+"#;
+
+static URLS: LazyLock<Regex> = LazyLock::new(|| Regex::new(URL_FORM).expect("valid URL pattern"));
+
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     let lic = r"licen[cs]e";
     vec![
         pattern(r"(?i)\b(?:creative\s+commons|cc0|cc|attribution)\b[^\n]{0,120}", |c| {
             cc::parse(&c[0])
         }),
-        pattern(r#"(?i)https?://[^\s)\]>"'`]+"#, |c| spdx_map::url(&c[0])),
+        pattern(URL_FORM, |c| spdx_map::url(&c[0])),
         pattern(&format!(r"\bMIT\b|(?i:\bmit\s+{lic})"), |_| Some(Recognised::id("MIT"))),
         pattern(r"(?i)permission\s+is\s+hereby\s+granted,\s+free\s+of\s+charge", |_| {
             Some(Recognised::id("MIT"))
@@ -132,15 +140,26 @@ pub(crate) fn search_all(text: &str) -> Vec<(Recognised, Range<usize>)> {
 
 fn search_from(text: &str, from: usize) -> Option<(Recognised, Range<usize>)> {
     let haystack = text.get(from..)?;
-    let hits = PATTERNS.iter().filter_map(|p| first_hit(p, haystack));
+    // A name inside a URL (`github.com/MIT-lab/…`) is part of an address, not a licence.
+    let urls: Vec<Range<usize>> = URLS.find_iter(haystack).map(|m| m.range()).collect();
+    let hits = PATTERNS.iter().filter_map(|p| first_hit(p, haystack, &urls));
     let (licence, range) = hits.min_by_key(|(_, range)| range.start)?;
     Some((licence, range.start + from..range.end + from))
 }
 
-fn first_hit(pattern: &Pattern, text: &str) -> Option<(Recognised, Range<usize>)> {
+fn first_hit(
+    pattern: &Pattern,
+    text: &str,
+    urls: &[Range<usize>],
+) -> Option<(Recognised, Range<usize>)> {
+    let is_url_pattern = pattern.regex.as_str() == URL_FORM;
     pattern.regex.captures_iter(text).find_map(|caps| {
-        let licence = (pattern.read)(&caps)?;
-        Some((licence, caps.get(0)?.range()))
+        let range = caps.get(0)?.range();
+        let in_url = urls.iter().any(|url| url.contains(&range.start));
+        if in_url && !is_url_pattern {
+            return None;
+        }
+        Some(((pattern.read)(&caps)?, range))
     })
 }
 
@@ -242,6 +261,13 @@ mod tests {
         assert_eq!(first("the BSD 3-Clause License").as_deref(), Some("BSD-3-Clause"));
         assert_eq!(first("Open Database License (ODbL)").as_deref(), Some("ODbL-1.0"));
         assert_eq!(first("GNU GPL v2").as_deref(), Some("GPL-2.0-only"));
+    }
+
+    #[test]
+    fn names_inside_urls_are_not_licences() {
+        assert_eq!(first("code available under https://github.com/MIT-lab/tool."), None);
+        let cc = "see https://creativecommons.org/licenses/by/4.0/";
+        assert_eq!(first(cc).as_deref(), Some("CC-BY-4.0"));
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub(crate) fn has_bibtex(text: &str) -> bool {
 }
 
 /// The bodies of the sections whose heading names a licence, and the text outside them.
+// Limitation: a `#` line inside a fenced code block is taken as a heading; tracking fences
+// would lift this, and code blocks rarely start lines with `# License`.
 fn split_licence_sections(text: &str) -> (Vec<String>, String) {
     let headings: Vec<(usize, usize, usize, bool)> = HEADING
         .captures_iter(text)
@@ -105,6 +107,8 @@ fn section_licences(at: At, section: &str) -> Vec<LicenceStatement> {
 }
 
 /// "Released under CC BY-NC 4.0": the licence named soon after each trigger phrase.
+// Limitation: the trigger phrases are English; a card written only in another language is
+// read through its licence sections and fields alone.
 fn sentence_licences(at: At, text: &str) -> Vec<LicenceStatement> {
     let mut found = Vec::new();
     for trigger in TRIGGER.find_iter(text) {
