@@ -71,6 +71,9 @@ struct Placed<'a> {
 
 /// `dup.exact-cross-split`: groups whose files fall in more than one split of `scheme`.
 fn cross_split(dups: &ExactDuplicates, scheme: &SplitScheme) -> Option<Finding> {
+    if dups.groups.is_empty() {
+        return None;
+    }
     let placed = place(dups, scheme);
     let names: Vec<&str> = scheme.splits.iter().map(|s| s.name.as_str()).collect();
     let mut counts = vec![vec![0u64; names.len()]; names.len()];

@@ -5,7 +5,7 @@
 //! Group values are the dataset's own pseudonymous ids (`HAM_0000118`, `IP_7279968`); a
 //! few are shown as examples because a user needs them to find the leak.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde_json::{json, Value};
 use steward_model::facts::tables::{SchemeFacts, TablesFacts};
@@ -39,31 +39,26 @@ fn split_names(scheme: &SplitScheme) -> Vec<&str> {
     scheme.splits.iter().map(|s| s.name.as_str()).collect()
 }
 
-/// For each distinct key, the indices of the splits holding it.
-fn splits_by_key<'a>(
-    keys: impl Iterator<Item = (usize, &'a str)>,
-) -> BTreeMap<&'a str, Vec<usize>> {
-    let mut by_key: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (split, key) in keys {
-        let splits = by_key.entry(key).or_default();
-        if !splits.contains(&split) {
-            splits.push(split);
-        }
-    }
-    by_key
+/// The bit of split `i` in a split mask. Schemes have at most 64 splits: the tables stage
+/// caps split columns at 50 values, and split words are fewer still.
+fn bit(i: usize) -> u64 {
+    1u64 << i.min(63)
 }
 
-/// `{"a", "b", <count_name>}` for every pair of splits: how many keys are in both.
-fn pair_counts(
+/// `{"a", "b", <count_name>}` for every pair of splits: how many keys (given by their
+/// split masks) are in both.
+fn pair_counts<'a>(
     names: &[&str],
-    by_key: &BTreeMap<&str, Vec<usize>>,
+    masks: impl Iterator<Item = &'a u64>,
     count_name: &str,
 ) -> Vec<Value> {
     let mut counts = vec![vec![0u64; names.len()]; names.len()];
-    for splits in by_key.values().filter(|s| s.len() > 1) {
-        for (i, &a) in splits.iter().enumerate() {
-            for &b in &splits[i + 1..] {
-                counts[a.min(b)][a.max(b)] += 1;
+    for mask in masks.filter(|m| m.count_ones() > 1) {
+        for a in 0..names.len() {
+            for b in a + 1..names.len() {
+                if mask & bit(a) != 0 && mask & bit(b) != 0 {
+                    counts[a][b] += 1;
+                }
             }
         }
     }
@@ -76,59 +71,78 @@ fn pair_counts(
     pairs
 }
 
+fn splits_of(mask: u64, names: &[&str]) -> Vec<String> {
+    (0..names.len()).filter(|&i| mask & bit(i) != 0).map(|i| names[i].to_string()).collect()
+}
+
 fn sample_in_many(scheme: &SplitScheme) -> Option<Finding> {
-    let keys = scheme
-        .splits
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.members.iter().map(move |m| (i, m.as_str())));
-    let by_key = splits_by_key(keys);
-    let shared: Vec<(&str, &Vec<usize>)> =
-        by_key.iter().filter(|(_, s)| s.len() > 1).map(|(k, s)| (*k, s)).collect();
+    let mut by_key: FxHashMap<&str, u64> = FxHashMap::default();
+    for (i, split) in scheme.splits.iter().enumerate() {
+        for member in &split.members {
+            *by_key.entry(member.as_str()).or_default() |= bit(i);
+        }
+    }
+    let mut shared: Vec<(&str, u64)> =
+        by_key.iter().filter(|(_, m)| m.count_ones() > 1).map(|(k, m)| (*k, *m)).collect();
     if shared.is_empty() {
         return None;
     }
+    shared.sort_unstable();
     let names = split_names(scheme);
-    let examples = shared.iter().take(EXAMPLES).map(|(k, s)| json!({"sample": k, "splits": s.iter().map(|&i| names[i]).collect::<Vec<_>>()})).collect();
+    let examples = shared
+        .iter()
+        .take(EXAMPLES)
+        .map(|(k, m)| json!({"sample": k, "splits": splits_of(*m, &names)}))
+        .collect();
     let message =
         format!("{} samples are listed in more than one split of '{}'", shared.len(), scheme.name);
+    let pairs = pair_counts(&names, shared.iter().map(|(_, m)| m), "samples");
     Some(
         Finding::new("split.sample-in-many", Severity::Error, message)
-            .with_data(json!({"scheme": scheme.name, "samples": shared.len(), "pairs": pair_counts(&names, &by_key, "samples")}))
+            .with_data(json!({"scheme": scheme.name, "samples": shared.len(), "pairs": pairs}))
             .with_examples(examples)
             .with_action("remove each sample from all but one split; evaluation on training samples is not evaluation"),
     )
 }
 
+/// The split mask of every group, indexed by group id.
+fn group_masks(facts: &SchemeFacts) -> Vec<u64> {
+    let mut masks = vec![0u64; facts.group_values.len()];
+    for (i, groups) in facts.member_groups.iter().enumerate() {
+        for &g in groups.iter().flatten() {
+            masks[g as usize] |= bit(i);
+        }
+    }
+    masks
+}
+
 fn group_leak(facts: &SchemeFacts) -> Option<Finding> {
     let key = facts.group_key.as_ref()?;
     let scheme = &facts.scheme;
-    let groups = facts
-        .member_groups
-        .iter()
-        .enumerate()
-        .flat_map(|(i, g)| g.iter().flatten().map(move |v| (i, v.as_str())));
-    let by_group = splits_by_key(groups);
-    let leaked: Vec<&str> = by_group.iter().filter(|(_, s)| s.len() > 1).map(|(g, _)| *g).collect();
+    let masks = group_masks(facts);
+    let mut leaked: Vec<u32> =
+        (0..masks.len() as u32).filter(|&g| masks[g as usize].count_ones() > 1).collect();
     if leaked.is_empty() {
         return None;
     }
+    leaked.sort_unstable_by_key(|&g| &facts.group_values[g as usize]);
     let names = split_names(scheme);
+    let groups = masks.iter().filter(|m| **m != 0).count();
     let data = json!({
         "scheme": scheme.name,
         "key": key.column,
         "level": key.level,
         "key_table": key.table,
         "training_split": scheme.training,
-        "groups": by_group.len(),
+        "groups": groups,
         "groups_in_multiple_splits": leaked.len(),
-        "pairs": pair_counts(&names, &by_group, "groups"),
-        "eval_samples_with_group_in_train": eval_in_train(facts, &by_group),
+        "pairs": pair_counts(&names, masks.iter(), "groups"),
+        "eval_samples_with_group_in_train": eval_in_train(facts, &masks),
     });
     let message = format!(
         "{} of {} {} groups ('{}') have samples in more than one split of '{}'",
         leaked.len(),
-        by_group.len(),
+        groups,
         level_word(key.level),
         key.column,
         scheme.name
@@ -153,7 +167,7 @@ fn level_word(level: steward_model::facts::tables::GroupLevel) -> &'static str {
 
 /// For every split other than the training one, its samples whose group also has samples
 /// in the training split.
-fn eval_in_train(facts: &SchemeFacts, by_group: &BTreeMap<&str, Vec<usize>>) -> Value {
+fn eval_in_train(facts: &SchemeFacts, masks: &[u64]) -> Value {
     let scheme = &facts.scheme;
     let Some(train) = scheme.splits.iter().position(|s| Some(&s.name) == scheme.training.as_ref())
     else {
@@ -164,28 +178,29 @@ fn eval_in_train(facts: &SchemeFacts, by_group: &BTreeMap<&str, Vec<usize>>) -> 
         let n = facts.member_groups[i]
             .iter()
             .flatten()
-            .filter(|g| by_group[g.as_str()].contains(&train))
+            .filter(|&&g| masks[g as usize] & bit(train) != 0)
             .count();
         counts.insert(split.name.clone(), json!(n));
     }
     Value::Object(counts)
 }
 
-fn leak_examples(facts: &SchemeFacts, leaked: &[&str], names: &[&str]) -> Vec<Value> {
+fn leak_examples(facts: &SchemeFacts, leaked: &[u32], names: &[&str]) -> Vec<Value> {
     leaked
         .iter()
         .take(EXAMPLES)
-        .map(|group| {
+        .map(|&group| {
             let per_split: serde_json::Map<String, Value> = facts
                 .member_groups
                 .iter()
                 .enumerate()
                 .map(|(i, g)| {
-                    (names[i].to_string(), json!(g.iter().flatten().filter(|v| v == group).count()))
+                    (names[i].to_string(), g.iter().filter(|v| **v == Some(group)).count())
                 })
-                .filter(|(_, n)| n != &json!(0))
+                .filter(|(_, n)| *n > 0)
+                .map(|(name, n)| (name, json!(n)))
                 .collect();
-            json!({"group": group, "samples": per_split})
+            json!({"group": facts.group_values[group as usize], "samples": per_split})
         })
         .collect()
 }
@@ -244,14 +259,15 @@ fn scheme_overlaps(schemes: &[SchemeFacts]) -> Vec<Finding> {
 }
 
 fn overlap(a: &SplitScheme, b: &SplitScheme) -> Option<Finding> {
-    let index: HashMap<&str, Vec<usize>> = member_index(b);
+    let index = member_index(b);
     let mut cells = Vec::new();
     let mut train_in_eval = Vec::new();
     for sa in &a.splits {
         let mut counts = vec![0u64; b.splits.len()];
-        for m in sa.members.iter().map(String::as_str).collect::<HashSet<_>>() {
-            for &j in index.get(m).into_iter().flatten() {
-                counts[j] += 1;
+        for m in sa.members.iter().map(String::as_str).collect::<FxHashSet<_>>() {
+            let mask = index.get(m).copied().unwrap_or(0);
+            for (j, count) in counts.iter_mut().enumerate() {
+                *count += u64::from(mask & bit(j) != 0);
             }
         }
         for (sb, &n) in b.splits.iter().zip(&counts) {
@@ -275,14 +291,12 @@ fn overlap(a: &SplitScheme, b: &SplitScheme) -> Option<Finding> {
     )
 }
 
-fn member_index(scheme: &SplitScheme) -> HashMap<&str, Vec<usize>> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+/// The split mask of every member of `scheme`.
+fn member_index(scheme: &SplitScheme) -> FxHashMap<&str, u64> {
+    let mut index: FxHashMap<&str, u64> = FxHashMap::default();
     for (j, split) in scheme.splits.iter().enumerate() {
         for m in &split.members {
-            let slots = index.entry(m.as_str()).or_default();
-            if slots.last() != Some(&j) && !slots.contains(&j) {
-                slots.push(j);
-            }
+            *index.entry(m.as_str()).or_default() |= bit(j);
         }
     }
     index

@@ -25,19 +25,19 @@ fn render(value: &Value) -> String {
     }
 }
 
-/// A pair record (`{"a", "b", n}`) reads `a/b n`; other records read `k v, k v`.
+/// A pair record reads `a/b n`: `{"a", "b", n}` as well as any record of two names and a
+/// count (`{"a_split", "b_split", "samples"}`); other records read `k v, k v`.
 fn item(value: &Value) -> String {
-    if let (Some(a), Some(b)) = (value.get("a"), value.get("b")) {
-        let rest: Vec<String> = value
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter(|(k, _)| *k != "a" && *k != "b")
-            .map(|(_, v)| render(v))
-            .collect();
-        return format!("{}/{} {}", render(a), render(b), rest.join(" "));
+    match value.as_object().map(|o| o.values().collect::<Vec<_>>()).as_deref() {
+        Some([Value::String(a), Value::String(b), n @ Value::Number(_)]) => format!("{a}/{b} {n}"),
+        _ => render(value),
     }
-    render(value)
+}
+
+/// True for a list of records too wide for one line (more than three fields each).
+pub fn is_wide(value: &Value) -> bool {
+    let Value::Array(items) = value else { return false };
+    items.iter().any(|i| i.as_object().is_some_and(|o| o.len() > 3))
 }
 
 fn scalar_or_nested(value: &Value) -> String {
@@ -64,6 +64,10 @@ mod tests {
     fn pairs_read_as_slashes() {
         let pairs = json!([{"a": "train", "b": "val", "groups": 563}, {"a": "val", "b": "test", "groups": 2}]);
         assert_eq!(inline(&pairs), "train/val 563; val/test 2");
+        let cells = json!([{"a_split": "test", "b_split": "train", "samples": 17920}]);
+        assert_eq!(inline(&cells), "test/train 17920");
+        assert!(is_wide(&json!([{"a": 1, "b": 2, "c": 3, "d": 4}])));
+        assert!(!is_wide(&pairs));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde_json::Value;
 use steward_model::{Finding, Report, Severity};
 
-use crate::inline::inline;
+use crate::inline::{inline, is_wide};
 use crate::Render;
 
 /// How many examples and warnings are printed.
@@ -81,7 +81,12 @@ fn finding_block(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "  {:<7} {}  {}", finding.severity.as_str(), finding.rule, finding.message)?;
     if let Value::Object(fields) = &finding.data {
         for (key, value) in fields.iter().filter(|(_, v)| !is_empty(v)) {
-            writeln!(out, "          {key}: {}", inline(value))?;
+            if is_wide(value) {
+                let n = value.as_array().map_or(0, Vec::len);
+                writeln!(out, "          {key}: {n} records (see --format json)")?;
+            } else {
+                writeln!(out, "          {key}: {}", inline(value))?;
+            }
         }
     }
     for example in finding.examples.iter().take(SHOWN) {
@@ -127,7 +132,7 @@ fn verdict(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let count = |s: Severity| report.summary.findings.get(s.as_str()).copied().unwrap_or(0);
     writeln!(
         out,
-        "\n{} errors, {} warnings, {} infos; {} file warnings",
+        "\nfindings: {} error, {} warning, {} info; file warnings: {}",
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),

@@ -1,13 +1,15 @@
 //! Describes each column of a table: its role (inferred, or given by the user), distinct
 //! values, and missing values by spelling.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
 
 use steward_model::facts::tables::{ColumnFacts, GroupLevel, Role, TableFacts};
 use tracing::debug;
 
 use crate::roles::{infer, Inferred};
-use crate::table::Table;
+use crate::table::{Column, Table};
 use crate::TableOptions;
 
 /// Spellings of a missing value, compared lowercase after trimming.
@@ -27,9 +29,13 @@ const MISSING: &[&str] = &[
     "unspecified",
 ];
 
+/// How many values inference looks at.
+const SAMPLE: usize = 1000;
+
 /// True when `value` stands for a missing value.
 pub fn is_missing(value: &str) -> bool {
-    MISSING.contains(&value.trim().to_ascii_lowercase().as_str())
+    let value = value.trim();
+    value.len() <= 13 && MISSING.iter().any(|m| m.eq_ignore_ascii_case(value))
 }
 
 /// The facts of `table`; `split_file` says whether it is one split of a scheme.
@@ -50,11 +56,14 @@ pub fn describe(table: &Table, split_file: bool, options: &TableOptions) -> Tabl
     }
 }
 
-fn column(table: &str, name: &str, values: &[String], options: &TableOptions) -> ColumnFacts {
-    let Inferred { role, reason } =
-        given_role(name, options).unwrap_or_else(|| infer(name, values));
+fn column(table: &str, name: &str, values: &Column, options: &TableOptions) -> ColumnFacts {
+    let Inferred { role, reason } = given_role(name, options).unwrap_or_else(|| {
+        let sample: Vec<&str> =
+            values.iter().filter(|v| !v.trim().is_empty()).take(SAMPLE).collect();
+        infer(name, &sample)
+    });
     debug!(table, column = name, role = role.as_str(), "role: {reason}");
-    let distinct = values.iter().map(String::as_str).collect::<HashSet<_>>().len() as u64;
+    let distinct = values.iter().collect::<FxHashSet<_>>().len() as u64;
     let missing = if role == Role::Other { BTreeMap::new() } else { missing(values) };
     ColumnFacts { name: name.to_string(), role, reason, distinct, missing }
 }
@@ -77,7 +86,7 @@ fn given_role(name: &str, options: &TableOptions) -> Option<Inferred> {
 }
 
 /// Missing values by spelling: `blank` for empty or white space, else the lowercase value.
-fn missing(values: &[String]) -> BTreeMap<String, u64> {
+fn missing(values: &Column) -> BTreeMap<String, u64> {
     let mut counts = BTreeMap::new();
     for value in values.iter().filter(|v| is_missing(v)) {
         let trimmed = value.trim();
@@ -99,8 +108,8 @@ mod tests {
 
     #[test]
     fn missing_values_are_counted_by_spelling() {
-        let values: Vec<String> =
-            ["", " ", "unknown", "Unknown", "NaN", "male"].map(String::from).to_vec();
+        let mut values = Column::default();
+        ["", " ", "unknown", "Unknown", "NaN", "male"].into_iter().for_each(|v| values.push(v));
         let counts = missing(&values);
         assert_eq!(counts.get("blank"), Some(&2));
         assert_eq!(counts.get("unknown"), Some(&2));

@@ -16,7 +16,7 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<FileWarning>) -> Table {
     let delimiter = sniff_delimiter(path, text);
     let records = records(path, text, delimiter, warnings);
     let Some(first) = records.first() else {
-        return Table::from_rows(path, None, Vec::new());
+        return Table::new(path, Vec::new(), false, ",");
     };
     let header = has_header(path, first, &records[1..]);
     let width = first.len();
@@ -25,10 +25,8 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<FileWarning>) -> Table {
     } else {
         (default_names(width), &records[..])
     };
-    let rows = keep_full_rows(path, body, width, header, warnings);
-    let mut table = Table::from_rows(path, Some(names), rows);
-    table.header = header;
-    table.delimiter = (delimiter as char).to_string();
+    let mut table = Table::new(path, names, header, &(delimiter as char).to_string());
+    keep_full_rows(&mut table, body, width, warnings);
     table
 }
 
@@ -142,26 +140,24 @@ fn is_number(field: &str) -> bool {
     field.trim().parse::<f64>().is_ok()
 }
 
+/// Appends the rows of `body` that have `width` fields; warns once about the others.
 fn keep_full_rows(
-    path: &str,
+    table: &mut Table,
     body: &[StringRecord],
     width: usize,
-    header: bool,
     warnings: &mut Vec<FileWarning>,
-) -> Vec<Vec<String>> {
-    let mut rows = Vec::with_capacity(body.len());
+) {
     let mut ragged = Vec::new();
     for (i, record) in body.iter().enumerate() {
         if record.len() == width {
-            rows.push(record.iter().map(String::from).collect());
+            table.push_row(record.iter());
         } else {
-            ragged.push(i + 1 + usize::from(header));
+            ragged.push(i + 1 + usize::from(table.header));
         }
     }
     if !ragged.is_empty() {
-        warnings.push(ragged_warning(path, width, &ragged));
+        warnings.push(ragged_warning(&table.path, width, &ragged));
     }
-    rows
 }
 
 fn ragged_warning(path: &str, width: usize, rows: &[usize]) -> FileWarning {
@@ -235,7 +231,7 @@ mod tests {
     fn crlf_quotes_and_header_are_read() {
         let (t, w) = table("image_name,site\r\n\"ISIC_1\",\"head, neck\"\r\nISIC_2,\r\n");
         assert!(t.header && w.is_empty());
-        assert_eq!(t.columns[1], ["head, neck", ""]);
+        assert_eq!(t.columns[1].iter().collect::<Vec<_>>(), ["head, neck", ""]);
     }
 
     #[test]

@@ -2,8 +2,7 @@
 //! member's group (patient, lesion, study) from the split files themselves or from the
 //! metadata table, whichever holds the strongest group key.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use steward_model::facts::tables::{GroupKeyChoice, GroupLevel, Role, SchemeFacts};
 use steward_model::sample_key::sample_key;
 use tracing::debug;
@@ -17,14 +16,14 @@ pub struct Metadata<'a> {
     /// The loaded table.
     pub loaded: &'a Loaded,
     /// Row of each sample key (the first row wins when a key repeats).
-    pub rows: HashMap<&'a str, usize>,
+    pub rows: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Metadata<'a> {
     /// Indexes `loaded` by its first sample-key column, if it has one.
     pub fn index(loaded: &'a Loaded) -> Option<Metadata<'a>> {
         let key = first_with(&loaded.facts, |r| r == Role::SampleKey)?;
-        let mut rows = HashMap::with_capacity(loaded.table.rows());
+        let mut rows = FxHashMap::with_capacity_and_hasher(loaded.table.rows(), Default::default());
         for (row, value) in loaded.table.columns[key].iter().enumerate() {
             rows.entry(sample_key(value)).or_insert(row);
         }
@@ -48,8 +47,9 @@ pub fn resolve(
     options: &TableOptions,
 ) -> SchemeFacts {
     let choice = choose_group(&built, loaded, meta, options);
+    let mut groups = Interner::default();
     let member_groups = match &choice {
-        Some((_, source)) => groups(&built, loaded, meta, source),
+        Some((_, source)) => member_groups(&built, loaded, meta, source, &mut groups),
         None => built.scheme.splits.iter().map(|s| vec![None; s.members.len()]).collect(),
     };
     let unmatched = built
@@ -65,6 +65,7 @@ pub fn resolve(
     SchemeFacts {
         scheme: built.scheme,
         group_key: choice.map(|(c, _)| c),
+        group_values: groups.values,
         member_groups,
         unmatched,
         joined_to: meta.map(|m| m.loaded.table.path.clone()),
@@ -146,36 +147,54 @@ fn level_of(role: Role) -> GroupLevel {
     }
 }
 
-fn groups(
+/// Numbers for group values, so that the rules compare integers, not strings.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<String, u32>,
+    values: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, value: &str) -> Option<u32> {
+        let value = present(value)?;
+        if let Some(&id) = self.ids.get(value) {
+            return Some(id);
+        }
+        let id = self.values.len() as u32;
+        self.ids.insert(value.to_string(), id);
+        self.values.push(value.to_string());
+        Some(id)
+    }
+}
+
+fn member_groups(
     built: &Built,
     loaded: &[Loaded],
     meta: Option<&Metadata>,
     source: &GroupSource,
-) -> Vec<Vec<Option<String>>> {
-    built
-        .scheme
-        .splits
-        .iter()
-        .zip(&built.sources)
-        .enumerate()
+    groups: &mut Interner,
+) -> Vec<Vec<Option<u32>>> {
+    let splits = built.scheme.splits.iter().zip(&built.sources).enumerate();
+    splits
         .map(|(i, (split, src))| match source {
             GroupSource::Own(columns) => {
                 let values = &loaded[src.table.unwrap_or_default()].table.columns[columns[i]];
-                src.rows.iter().map(|&r| present(&values[r])).collect()
+                src.rows.iter().map(|&r| groups.id(values.get(r))).collect()
             }
             GroupSource::Metadata(column) => {
                 let meta = meta.expect("metadata source implies a metadata table");
                 let values = &meta.loaded.table.columns[*column];
+                let row = |k: &String| meta.rows.get(k.as_str()).copied();
                 split
                     .members
                     .iter()
-                    .map(|k| meta.rows.get(k.as_str()).and_then(|&r| present(&values[r])))
+                    .map(|k| row(k).and_then(|r| groups.id(values.get(r))))
                     .collect()
             }
         })
         .collect()
 }
 
-fn present(value: &str) -> Option<String> {
-    (!is_missing(value)).then(|| value.trim().to_string())
+fn present(value: &str) -> Option<&str> {
+    (!is_missing(value)).then(|| value.trim())
 }

@@ -13,17 +13,12 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<FileWarning>) -> Table {
     if first.contains(',') || first.contains('\t') {
         return delimited::parse(path, text, warnings);
     }
-    let rows: Vec<Vec<String>> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split_whitespace().map(String::from).collect())
-        .collect();
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let names = list_names(width);
-    let rows = pad(rows, width);
-    let mut table = Table::from_rows(path, Some(names), rows);
-    table.header = false;
-    table.delimiter = " ".into();
+    let lines = || text.lines().filter(|l| !l.trim().is_empty());
+    let width = lines().map(|l| l.split_whitespace().count()).max().unwrap_or(0);
+    let mut table = Table::new(path, list_names(width), false, " ");
+    for line in lines() {
+        table.push_row(line.split_whitespace());
+    }
     table
 }
 
@@ -35,15 +30,6 @@ fn list_names(width: usize) -> Vec<String> {
     names
 }
 
-fn pad(rows: Vec<Vec<String>>, width: usize) -> Vec<Vec<String>> {
-    rows.into_iter()
-        .map(|mut row| {
-            row.resize(width, String::new());
-            row
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,14 +39,16 @@ mod tests {
         let mut w = Vec::new();
         let t = parse("l.txt", "a.png 0 1\nb.png 1 0\n", &mut w);
         assert_eq!(t.names, ["file", "label 1", "label 2"]);
-        assert_eq!(t.columns[0], ["a.png", "b.png"]);
+        assert_eq!(t.columns[0].iter().collect::<Vec<_>>(), ["a.png", "b.png"]);
+        assert_eq!(t.columns[2].get(1), "0");
         assert!(!t.header);
     }
 
     #[test]
     fn no_final_newline_and_blank_lines() {
         let mut w = Vec::new();
-        let t = parse("l.txt", "a.png\n\nb.png", &mut w);
-        assert_eq!(t.columns[0], ["a.png", "b.png"]);
+        let t = parse("l.txt", "a.png 1\n\nb.png", &mut w);
+        assert_eq!(t.columns[0].iter().collect::<Vec<_>>(), ["a.png", "b.png"]);
+        assert_eq!(t.columns[1].get(1), "", "a short line is padded");
     }
 }

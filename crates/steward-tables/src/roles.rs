@@ -29,12 +29,12 @@ pub const SPLIT_WORDS: &[&str] = &[
     "evaluation",
 ];
 
-/// The role of a column named `name` holding `values`.
-pub fn infer(name: &str, values: &[String]) -> Inferred {
+/// The role of a column named `name`; `sample` holds some of its non-blank values.
+pub fn infer(name: &str, sample: &[&str]) -> Inferred {
     let tokens = tokens(name);
     by_name(&tokens)
         .map(|(role, why)| Inferred { role, reason: format!("name '{name}' {why}") })
-        .or_else(|| by_values(values))
+        .or_else(|| by_values(sample))
         .unwrap_or(Inferred { role: Role::Other, reason: "no rule matched".into() })
 }
 
@@ -173,8 +173,7 @@ fn label(tokens: &[String]) -> Option<(Role, &'static str)> {
 }
 
 /// Value rules for columns whose name says nothing (as in a table without a header).
-fn by_values(values: &[String]) -> Option<Inferred> {
-    let sample: Vec<&String> = values.iter().filter(|v| !v.trim().is_empty()).take(1000).collect();
+fn by_values(sample: &[&str]) -> Option<Inferred> {
     if sample.is_empty() {
         return None;
     }
@@ -228,9 +227,9 @@ mod tests {
 
     #[test]
     fn headerless_columns_are_read_by_value() {
-        let paths: Vec<String> = vec!["data/a/ISIC_1.jpg".into(), "data/a/ISIC_2.jpg".into()];
+        let paths = ["data/a/ISIC_1.jpg", "data/a/ISIC_2.jpg"];
         assert_eq!(infer("column 1", &paths).role, Role::SampleKey);
-        let labels: Vec<String> = vec!["0".into(), "3".into()];
-        assert_eq!(infer("column 2", &labels).role, Role::Other);
+        assert_eq!(infer("column 2", &["0", "3"]).role, Role::Other);
+        assert_eq!(infer("column 3", &["train", "Test"]).role, Role::Split);
     }
 }

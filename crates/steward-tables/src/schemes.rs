@@ -123,11 +123,16 @@ fn file_scheme(loaded: &[Loaded], folder: &str, name: String, members: &[usize])
 }
 
 fn split_from_table(l: &Loaded, index: usize) -> (Split, SplitSource) {
-    let key = first_with(&l.facts, |r| r == Role::SampleKey).unwrap_or(0);
-    let values = l.table.columns.get(key).map(Vec::as_slice).unwrap_or(&[]);
-    let rows: Vec<usize> = (0..values.len()).filter(|&r| !values[r].trim().is_empty()).collect();
-    let members = rows.iter().map(|&r| sample_key(&values[r]).to_string()).collect();
     let name = l.split_name.as_ref().map_or_else(String::new, |s| s.name.clone());
+    let key = first_with(&l.facts, |r| r == Role::SampleKey).unwrap_or(0);
+    let (members, rows) = match l.table.columns.get(key) {
+        Some(values) => {
+            let rows: Vec<usize> =
+                (0..values.len()).filter(|&r| !values.get(r).trim().is_empty()).collect();
+            (rows.iter().map(|&r| sample_key(values.get(r)).to_string()).collect(), rows)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     let split = Split { name, source: l.table.path.clone(), members };
     (split, SplitSource { table: Some(index), rows })
 }
@@ -176,7 +181,7 @@ fn column_scheme(l: &Loaded, index: usize, column: usize) -> Option<Built> {
 
 fn member_of_row(table: &Table, key: Option<usize>, row: usize) -> String {
     match key {
-        Some(k) => sample_key(&table.columns[k][row]).to_string(),
+        Some(k) => sample_key(table.columns[k].get(row)).to_string(),
         None => format!("row {}", row + 1),
     }
 }

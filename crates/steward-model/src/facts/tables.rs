@@ -139,9 +139,12 @@ pub struct SchemeFacts {
     pub scheme: SplitScheme,
     /// The group key used, if any was found.
     pub group_key: Option<GroupKeyChoice>,
-    /// For each split (same order as `scheme.splits`), each member's group value
-    /// (`None` when the member matched no metadata row or the value is missing).
-    pub member_groups: Vec<Vec<Option<String>>>,
+    /// The distinct group values, indexed by the numbers in `member_groups`.
+    pub group_values: Vec<String>,
+    /// For each split (same order as `scheme.splits`), each member's group as an index
+    /// into `group_values` (`None` when the member matched no metadata row or the value
+    /// is missing).
+    pub member_groups: Vec<Vec<Option<u32>>>,
     /// For each split, the members that matched no metadata row.
     pub unmatched: Vec<u64>,
     /// The metadata table the members were joined to, if any.
