@@ -54,11 +54,9 @@ fn pair_counts<'a>(
 ) -> Vec<Value> {
     let mut counts = vec![vec![0u64; names.len()]; names.len()];
     for mask in masks.filter(|m| m.count_ones() > 1) {
-        for a in 0..names.len() {
-            for b in a + 1..names.len() {
-                if mask & bit(a) != 0 && mask & bit(b) != 0 {
-                    counts[a][b] += 1;
-                }
+        for (a, row) in counts.iter_mut().enumerate() {
+            for (b, count) in row.iter_mut().enumerate().skip(a + 1) {
+                *count += u64::from(mask & bit(a) != 0 && mask & bit(b) != 0);
             }
         }
     }

@@ -71,7 +71,7 @@ fn by_area(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
     }
     let mut areas: Vec<(&str, Vec<&Finding>)> = areas.into_iter().collect();
     for (_, list) in &mut areas {
-        list.sort_by(|a, b| b.severity.cmp(&a.severity));
+        list.sort_by_key(|f| std::cmp::Reverse(f.severity));
     }
     areas.sort_by_key(|(name, list)| (std::cmp::Reverse(list[0].severity), *name));
     areas
