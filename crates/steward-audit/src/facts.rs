@@ -82,7 +82,10 @@ fn scheme_json(facts: &steward_model::facts::tables::SchemeFacts) -> Value {
         .splits
         .iter()
         .zip(&facts.unmatched)
-        .map(|(s, unmatched)| json!({"name": s.name, "source": s.source, "samples": s.members.len(), "unmatched": unmatched}))
+        .map(|(s, unmatched)| {
+            let samples = s.members.len();
+            json!({"name": s.name, "source": s.source, "samples": samples, "unmatched": unmatched})
+        })
         .collect();
     json!({
         "name": facts.scheme.name,
@@ -95,5 +98,10 @@ fn scheme_json(facts: &steward_model::facts::tables::SchemeFacts) -> Value {
 }
 
 fn duplicates_json(dups: &ExactDuplicates) -> Value {
-    json!({"files_hashed": dups.files_hashed, "bytes_hashed": dups.bytes_hashed, "groups": dups.groups.len()})
+    json!({
+        "files_hashed": dups.files_hashed,
+        "bytes_hashed": dups.bytes_hashed,
+        "groups": dups.groups.len(),
+        "empty_files": dups.empty_files,
+    })
 }

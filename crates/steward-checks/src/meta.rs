@@ -6,6 +6,10 @@ use serde_json::{json, Value};
 use steward_model::facts::tables::{ColumnFacts, Demographic, Role, TableFacts, TablesFacts};
 use steward_model::{Finding, Severity};
 
+const NO_GROUP_KEY: &str = "no patient, subject, lesion or study identifier in any table";
+const NO_ACQUISITION: &str =
+    "no site, institution, scanner, manufacturer, device or view in any table";
+
 /// A role column missing this share of its values (or more) makes a warning.
 const WARN_SHARE: f64 = 0.05;
 
@@ -27,7 +31,8 @@ fn columns_with<'a>(
 }
 
 fn table_count(tables: &TablesFacts) -> Value {
-    json!({"tables": tables.tables.len(), "columns": tables.tables.iter().map(|t| t.columns.len()).sum::<usize>()})
+    let columns: usize = tables.tables.iter().map(|t| t.columns.len()).sum();
+    json!({"tables": tables.tables.len(), "columns": columns})
 }
 
 fn no_group_key(tables: &TablesFacts) -> Option<Finding> {
@@ -35,9 +40,12 @@ fn no_group_key(tables: &TablesFacts) -> Option<Finding> {
         return None;
     }
     Some(
-        Finding::new("meta.no-group-key", Severity::Warning, "no patient, subject, lesion or study identifier in any table")
+        Finding::new("meta.no-group-key", Severity::Warning, NO_GROUP_KEY)
             .with_data(table_count(tables))
-            .with_action("add the patient (or subject) id of each sample from the original dataset; without it no split can be checked for patient leakage"),
+            .with_action(
+                "add the patient (or subject) id of each sample from the original dataset; \
+                 without it no split can be checked for patient leakage",
+            ),
     )
 }
 
@@ -68,7 +76,10 @@ fn demographics(tables: &TablesFacts) -> Option<Finding> {
     Some(
         Finding::new("meta.no-demographics", severity, message)
             .with_data(json!({"absent": absent, "present_columns": present}))
-            .with_action("recover the demographics from the original dataset so that results can be checked per subgroup"),
+            .with_action(
+                "recover the demographics from the original dataset so that results can be \
+                 checked per subgroup",
+            ),
     )
 }
 
@@ -77,9 +88,12 @@ fn no_acquisition(tables: &TablesFacts) -> Option<Finding> {
         return None;
     }
     Some(
-        Finding::new("meta.no-acquisition", Severity::Warning, "no site, institution, scanner, manufacturer, device or view in any table")
+        Finding::new("meta.no-acquisition", Severity::Warning, NO_ACQUISITION)
             .with_data(table_count(tables))
-            .with_action("recover the acquisition metadata (site, scanner, device) from the original dataset; shifts between sites go unseen without it"),
+            .with_action(
+                "recover the acquisition metadata (site, scanner, device) from the original \
+                 dataset; shifts between sites go unseen without it",
+            ),
     )
 }
 
@@ -104,9 +118,16 @@ fn missing_values(table: &TableFacts) -> Option<Finding> {
     Some(
         Finding::new("meta.missing-values", severity, message)
             .with_data(json!({"table": table.path, "rows": table.rows, "columns": listed}))
-            .with_examples(columns.iter().take(5).map(|c| json!({"column": c.name, "missing": c.missing})).collect())
-            .with_action("fill the missing values from the original dataset, or report results with the affected samples set apart"),
+            .with_examples(columns.iter().take(5).map(|c| missing_example(c)).collect())
+            .with_action(
+                "fill the missing values from the original dataset, or report results with \
+                 the affected samples set apart",
+            ),
     )
+}
+
+fn missing_example(column: &ColumnFacts) -> Value {
+    json!({"column": column.name, "missing": column.missing})
 }
 
 fn column_json(column: &ColumnFacts, share: f64) -> Value {

@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn pairs_read_as_slashes() {
-        let pairs = json!([{"a": "train", "b": "val", "groups": 563}, {"a": "val", "b": "test", "groups": 2}]);
+        let pairs = json!([
+            {"a": "train", "b": "val", "groups": 563},
+            {"a": "val", "b": "test", "groups": 2},
+        ]);
         assert_eq!(inline(&pairs), "train/val 563; val/test 2");
         let cells = json!([{"a_split": "test", "b_split": "train", "samples": 17920}]);
         assert_eq!(inline(&cells), "test/train 17920");

@@ -123,7 +123,8 @@ fn warnings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  {}: {}", warning.path, warning.message)?;
     }
     if report.warnings.len() > WARNINGS_SHOWN {
-        writeln!(out, "  … and {} more in --format json", report.warnings.len() - WARNINGS_SHOWN)?;
+        let more = report.warnings.len() - WARNINGS_SHOWN;
+        writeln!(out, "  … and {more} more in --format json")?;
     }
     Ok(())
 }

@@ -52,24 +52,38 @@ pub fn resolve(
         Some((_, source)) => member_groups(&built, loaded, meta, source, &mut groups),
         None => built.scheme.splits.iter().map(|s| vec![None; s.members.len()]).collect(),
     };
-    let unmatched = built
-        .scheme
-        .splits
-        .iter()
-        .map(|s| {
-            meta.map_or(0, |m| {
-                s.members.iter().filter(|k| !m.rows.contains_key(k.as_str())).count() as u64
-            })
-        })
-        .collect();
+    let (unmatched, unmatched_examples) = match meta {
+        Some(m) => unmatched(&built, m),
+        None => (vec![0; built.scheme.splits.len()], Vec::new()),
+    };
     SchemeFacts {
         scheme: built.scheme,
         group_key: choice.map(|(c, _)| c),
         group_values: groups.values,
         member_groups,
         unmatched,
+        unmatched_examples,
         joined_to: meta.map(|m| m.loaded.table.path.clone()),
     }
+}
+
+/// How many members of each split match no metadata row, and a few of them.
+fn unmatched(built: &Built, meta: &Metadata) -> (Vec<u64>, Vec<(String, String)>) {
+    const EXAMPLES: usize = 5;
+    let mut examples = Vec::new();
+    let mut counts = Vec::with_capacity(built.scheme.splits.len());
+    for split in &built.scheme.splits {
+        let missing = split.members.iter().filter(|k| !meta.rows.contains_key(k.as_str()));
+        let mut count = 0;
+        for key in missing {
+            if examples.len() < EXAMPLES {
+                examples.push((split.name.clone(), key.clone()));
+            }
+            count += 1;
+        }
+        counts.push(count);
+    }
+    (counts, examples)
 }
 
 /// The strongest group key the split files or the metadata table hold; on a tie the split

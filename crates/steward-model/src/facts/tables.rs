@@ -147,6 +147,8 @@ pub struct SchemeFacts {
     pub member_groups: Vec<Vec<Option<u32>>>,
     /// For each split, the members that matched no metadata row.
     pub unmatched: Vec<u64>,
+    /// A few unmatched members, as (split, sample key).
+    pub unmatched_examples: Vec<(String, String)>,
     /// The metadata table the members were joined to, if any.
     pub joined_to: Option<String>,
 }
