@@ -31,8 +31,8 @@ const DECORATION: &[&str] = &[
 pub struct SplitName {
     /// The split's name as written (`val`, `train_val`, `Training`).
     pub name: String,
-    /// The name with the split part replaced by `{}`: files with the same pattern in
-    /// one folder belong to one scheme (`{}_labels.csv`).
+    /// The name with the split part replaced by `{}` and any `.gz`/`.bz2` dropped: files
+    /// with the same pattern in one folder belong to one scheme (`{}_labels.csv`).
     pub pattern: String,
 }
 
@@ -55,8 +55,8 @@ fn split_extension(file: &str) -> (&str, &str) {
     let compressed = [".gz", ".bz2"].iter().find(|c| lower.ends_with(*c)).map_or(0, |c| c.len());
     let inner = &file[..file.len() - compressed];
     match inner.rfind('.') {
-        Some(dot) if dot > 0 => (&inner[..dot], &file[dot..]),
-        _ => (inner, &file[inner.len()..]),
+        Some(dot) if dot > 0 => (&inner[..dot], &inner[dot..]),
+        _ => (inner, ""),
     }
 }
 
@@ -116,7 +116,7 @@ mod tests {
         assert_eq!(name("train_val_list.txt"), Some(("train_val".into(), "{}_list.txt".into())));
         assert_eq!(name("test_list.txt"), Some(("test".into(), "{}_list.txt".into())));
         assert_eq!(name("train.csv"), Some(("train".into(), "{}.csv".into())));
-        assert_eq!(name("mimic_Test.csv.gz"), Some(("Test".into(), "mimic_{}.csv.gz".into())));
+        assert_eq!(name("mimic_Test.csv.gz"), Some(("Test".into(), "mimic_{}.csv".into())));
     }
 
     #[test]
