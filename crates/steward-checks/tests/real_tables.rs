@@ -13,13 +13,7 @@ use steward_model::Finding;
 use steward_tables::TableOptions;
 
 fn data(sub: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/tables").join(sub);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
+    steward_testdata::shared(&format!("tables/{sub}"))
 }
 
 /// An inventory of tables and lists under `root`, kinds by extension (the inventory

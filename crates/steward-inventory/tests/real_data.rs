@@ -2,20 +2,11 @@
 //! skips with a note when the folder is absent.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use steward_inventory::walk;
 use steward_model::facts::{Compression, FileKind, Inventory};
 use steward_model::NoProgress;
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
-    if path.is_dir() {
-        return Some(path);
-    }
-    eprintln!("note: {} absent; test skipped", path.display());
-    None
-}
+use steward_testdata::shared;
 
 fn kinds(inventory: &Inventory) -> BTreeMap<&str, (FileKind, Option<Compression>)> {
     inventory.files.iter().map(|f| (f.rel.as_str(), (f.kind, f.compression))).collect()

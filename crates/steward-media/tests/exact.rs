@@ -7,15 +7,7 @@ use steward_inventory::walk;
 use steward_media::exact_duplicates;
 use steward_model::facts::duplicates::ExactDuplicates;
 use steward_model::NoProgress;
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(rel);
-    if path.is_dir() {
-        return Some(path);
-    }
-    eprintln!("note: {} absent; test skipped", path.display());
-    None
-}
+use steward_testdata::shared;
 
 fn write(root: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
     let path = root.join(rel);

@@ -37,13 +37,7 @@ fn findings<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
 }
 
 fn shared(sub: &str) -> Option<String> {
-    let path = workspace().join("../shared/data").join(sub);
-    if path.exists() {
-        Some(path.to_string_lossy().into_owned())
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
+    steward_testdata::shared(sub).map(|p| p.to_string_lossy().into_owned())
 }
 
 #[test]

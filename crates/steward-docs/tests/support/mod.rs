@@ -9,12 +9,7 @@ use steward_model::facts::{FileEntry, FileKind, Inventory};
 
 /// The shared data folder, or `None` (with a note) when it is absent.
 pub fn shared() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    eprintln!("skipped: shared data not found at {}", dir.display());
-    None
+    steward_testdata::shared("")
 }
 
 /// An inventory of files under `root`, each with the kind given (as the inventory stage
