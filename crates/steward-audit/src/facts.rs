@@ -9,7 +9,7 @@ use steward_model::facts::tables::TablesFacts;
 use steward_model::facts::{Inventory, SplitScheme};
 use steward_model::{FileWarning, Finding, Progress};
 
-use crate::AuditConfig;
+use crate::{AuditConfig, AuditError};
 
 /// What the readers found.
 pub struct Facts {
@@ -22,18 +22,20 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Runs every reader. Documents and tables are read in parallel with hashing.
-    pub fn read(inventory: &Inventory, config: &AuditConfig, progress: &dyn Progress) -> Facts {
-        let ((docs, tables), duplicates) = rayon::join(
-            || {
-                rayon::join(
-                    || steward_docs::read(inventory),
-                    || steward_tables::read(inventory, &config.tables),
-                )
-            },
-            || steward_media::exact_duplicates(inventory, progress),
+    /// Runs every reader: documents and tables in parallel, then hashing, which is the
+    /// slow part and is not started when the tables stage refuses the run.
+    pub fn read(
+        inventory: &Inventory,
+        config: &AuditConfig,
+        progress: &dyn Progress,
+    ) -> Result<Facts, AuditError> {
+        let (docs, tables) = rayon::join(
+            || steward_docs::read(inventory),
+            || steward_tables::read(inventory, &config.tables),
         );
-        Facts { docs, tables, duplicates }
+        let tables = tables?;
+        let duplicates = steward_media::exact_duplicates(inventory, progress);
+        Ok(Facts { docs, tables, duplicates })
     }
 
     /// Every rule over these facts.
@@ -63,7 +65,7 @@ impl Facts {
     /// identifiers, duplicate totals. Member lists are left out (they can be huge).
     pub fn to_json(&self) -> Map<String, Value> {
         let mut out = Map::new();
-        out.insert("metadata_table".into(), json!(self.tables.metadata_table));
+        out.insert("metadata_tables".into(), json!(self.tables.metadata_tables));
         out.insert("tables".into(), json!(self.tables.tables));
         out.insert(
             "schemes".into(),

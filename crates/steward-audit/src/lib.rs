@@ -29,6 +29,9 @@ pub enum AuditError {
     /// The folder could not be walked.
     #[error(transparent)]
     Inventory(#[from] steward_inventory::InventoryError),
+    /// A column named on the command line is in no table.
+    #[error(transparent)]
+    UnknownColumn(#[from] steward_tables::UnknownColumn),
     /// The folder holds no file to audit.
     #[error("'{0}' holds no files to audit; point steward at the dataset folder")]
     Empty(PathBuf),
@@ -41,7 +44,7 @@ pub fn audit(config: &AuditConfig, progress: &dyn Progress) -> Result<Report, Au
         return Err(AuditError::Empty(config.root.clone()));
     }
     debug!(files = inventory.files.len(), "inventory done");
-    let facts = Facts::read(&inventory, config, progress);
+    let facts = Facts::read(&inventory, config, progress)?;
     Ok(report(&config.root, &inventory, &facts))
 }
 

@@ -42,7 +42,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<FileEntry>) {
 }
 
 fn facts(root: &Path) -> TablesFacts {
-    steward_tables::read(&inventory(root), &TableOptions::default())
+    steward_tables::read(&inventory(root), &TableOptions::default()).unwrap()
 }
 
 fn only<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
@@ -98,7 +98,7 @@ fn ham10000_missing_values_and_no_acquisition() {
 fn nih_cxr14_two_schemes_no_patient_leak() {
     let Some(root) = data("nih-cxr14") else { return };
     let tables = facts(&root);
-    assert_eq!(tables.metadata_table.as_deref(), Some("Data_Entry_2017_v2020.csv.gz"));
+    assert_eq!(tables.metadata_tables, ["Data_Entry_2017_v2020.csv.gz"]);
     assert_eq!(tables.samples, 112_120);
     let names: Vec<&str> = tables.schemes.iter().map(|s| s.scheme.name.as_str()).collect();
     assert_eq!(names, ["official-lists", "reupload-chexnet"]);

@@ -1,6 +1,8 @@
 //! Reads delimited text (CSV, TSV, semicolon- or pipe-separated) as people ship it: with or
 //! without a header (decided by content), quoted fields, CRLF, ragged rows.
 
+use std::collections::BTreeMap;
+
 use csv::{ReaderBuilder, StringRecord, Trim};
 use steward_model::sample_key::sample_key;
 use steward_model::FileWarning;
@@ -19,15 +21,34 @@ pub fn parse(path: &str, text: &str, warnings: &mut Vec<FileWarning>) -> Table {
         return Table::new(path, Vec::new(), false, ",");
     };
     let header = has_header(path, first, &records[1..]);
-    let width = first.len();
     let (names, body) = if header {
-        (repair_bracket_names(first.iter().map(String::from).collect()), &records[1..])
+        let names = repair_bracket_names(first.iter().map(String::from).collect());
+        (drop_empty_tail(names, modal_width(&records[1..])), &records[1..])
     } else {
-        (default_names(width), &records[..])
+        (default_names(modal_width(&records)), &records[..])
     };
+    let width = names.len();
     let mut table = Table::new(path, names, header, &(delimiter as char).to_string());
     keep_full_rows(&mut table, body, width, warnings);
     table
+}
+
+/// The most common field count among the first rows.
+fn modal_width(rows: &[StringRecord]) -> usize {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for row in rows.iter().take(1000) {
+        *counts.entry(row.len()).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(width, n)| (n, width)).map_or(0, |(width, _)| width)
+}
+
+/// A header such as `Image Index,Finding Label,Bbox [x,y,w,h],,,` ends in empty names
+/// that no data row fills: drop them down to the rows' width.
+fn drop_empty_tail(mut names: Vec<String>, width: usize) -> Vec<String> {
+    while width > 0 && names.len() > width && names.last().is_some_and(|n| n.trim().is_empty()) {
+        names.pop();
+    }
+    names
 }
 
 /// The delimiter: tab for `.tsv`, else the most frequent of `,` `\t` `;` `|` on the first
@@ -163,7 +184,7 @@ fn keep_full_rows(
 fn ragged_warning(path: &str, width: usize, rows: &[usize]) -> FileWarning {
     let first: Vec<String> = rows.iter().take(5).map(|r| r.to_string()).collect();
     let message = format!(
-        "{} rows do not have {width} fields and were left out (rows {}); \
+        "{} rows do not have the table's {width} fields and were left out (rows {}); \
          check their quoting and delimiters",
         rows.len(),
         first.join(", ")
@@ -241,6 +262,23 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("2 rows"), "{}", w[0].message);
         assert!(w[0].message.contains("rows 3, 4"), "{}", w[0].message);
+    }
+
+    #[test]
+    fn empty_header_names_beyond_the_rows_are_dropped() {
+        let (t, w) = table("Image Index,Finding Label,Bbox [x,y,w,h],,,\na.png,Mass,1,2,3,4\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            t.names,
+            ["Image Index", "Finding Label", "Bbox [x]", "Bbox [y]", "Bbox [w]", "Bbox [h]"]
+        );
+        assert_eq!(t.rows(), 1);
+    }
+
+    #[test]
+    fn a_ragged_first_row_does_not_set_the_width() {
+        let (t, w) = table("a.png,1,extra\nb.png,2\nc.png,3\n");
+        assert_eq!((t.names.len(), t.rows(), w.len()), (2, 2, 1));
     }
 
     #[test]

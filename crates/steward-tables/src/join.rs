@@ -4,32 +4,12 @@
 
 use rustc_hash::FxHashMap;
 use steward_model::facts::tables::{GroupKeyChoice, GroupLevel, Role, SchemeFacts};
-use steward_model::sample_key::sample_key;
 use tracing::debug;
 
-use crate::columns::{first_with, is_missing};
+use crate::columns::is_missing;
+use crate::metadata::Metadata;
 use crate::schemes::{Built, Loaded};
 use crate::TableOptions;
-
-/// The metadata table, indexed by sample key.
-pub struct Metadata<'a> {
-    /// The loaded table.
-    pub loaded: &'a Loaded,
-    /// Row of each sample key (the first row wins when a key repeats).
-    pub rows: FxHashMap<&'a str, usize>,
-}
-
-impl<'a> Metadata<'a> {
-    /// Indexes `loaded` by its first sample-key column, if it has one.
-    pub fn index(loaded: &'a Loaded) -> Option<Metadata<'a>> {
-        let key = first_with(&loaded.facts, |r| r == Role::SampleKey)?;
-        let mut rows = FxHashMap::with_capacity_and_hasher(loaded.table.rows(), Default::default());
-        for (row, value) in loaded.table.columns[key].iter().enumerate() {
-            rows.entry(sample_key(value)).or_insert(row);
-        }
-        Some(Metadata { loaded, rows })
-    }
-}
 
 /// Where the group values of a scheme come from.
 enum GroupSource {
@@ -39,7 +19,9 @@ enum GroupSource {
     Metadata(usize),
 }
 
-/// The scheme with every member's group and the count of unmatched members.
+/// The scheme with every member's group and the members that match no row of `meta`.
+/// When the group key comes from the split files themselves the scheme needs no join, and
+/// none is reported.
 pub fn resolve(
     built: Built,
     loaded: &[Loaded],
@@ -47,6 +29,10 @@ pub fn resolve(
     options: &TableOptions,
 ) -> SchemeFacts {
     let choice = choose_group(&built, loaded, meta, options);
+    let meta = match &choice {
+        Some((_, GroupSource::Own(_))) => None,
+        _ => meta,
+    };
     let mut groups = Interner::default();
     let member_groups = match &choice {
         Some((_, source)) => member_groups(&built, loaded, meta, source, &mut groups),
@@ -63,7 +49,7 @@ pub fn resolve(
         member_groups,
         unmatched,
         unmatched_examples,
-        joined_to: meta.map(|m| m.loaded.table.path.clone()),
+        joined_to: meta.map(|m| m.path().to_string()),
     }
 }
 
@@ -120,8 +106,7 @@ fn own_group(
         (first.facts.columns[column].name.clone(), level_of(first.facts.columns[column].role));
     let indices: Vec<usize> =
         tables.iter().map(|&t| loaded[t].table.column_index(&name)).collect::<Option<_>>()?;
-    let reason =
-        format!("'{name}' is the strongest group key ({level:?}) of the split files themselves");
+    let reason = reason(&name, level, "the split files themselves", options);
     let choice = GroupKeyChoice { column: name, level, table: first.table.path.clone(), reason };
     Some((choice, GroupSource::Own(indices)))
 }
@@ -133,9 +118,16 @@ fn meta_group(meta: &Metadata, options: &TableOptions) -> Option<(GroupKeyChoice
         options,
     )?;
     let (name, level) = (facts.columns[column].name.clone(), level_of(facts.columns[column].role));
-    let reason = format!("'{name}' is the strongest group key ({level:?}) of the metadata table");
+    let reason = reason(&name, level, "the metadata table", options);
     let choice = GroupKeyChoice { column: name, level, table: facts.path.clone(), reason };
     Some((choice, GroupSource::Metadata(column)))
+}
+
+fn reason(name: &str, level: GroupLevel, source: &str, options: &TableOptions) -> String {
+    match options.group_by {
+        Some(_) => format!("'{name}' of {source} is named by --group-by"),
+        None => format!("'{name}' is the strongest group key ({level:?}) of {source}"),
+    }
 }
 
 /// The column given by `--group-by`, else the strongest group-key column.

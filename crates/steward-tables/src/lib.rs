@@ -7,6 +7,7 @@ pub mod delimited;
 pub mod join;
 pub mod json_split;
 pub mod list;
+pub mod metadata;
 pub mod roles;
 pub mod schemes;
 pub mod source;
@@ -16,12 +17,12 @@ pub mod table;
 use std::collections::HashSet;
 
 use rayon::prelude::*;
-use steward_model::facts::tables::TablesFacts;
+use steward_model::facts::tables::{Role, SchemeFacts, TablesFacts};
 use steward_model::facts::{FileEntry, FileKind, Inventory};
+use steward_model::sample_key::sample_key;
 use steward_model::FileWarning;
-use tracing::debug;
 
-use crate::join::Metadata;
+use crate::metadata::Metadata;
 use crate::schemes::{JsonSplits, Loaded};
 
 /// What the user told us about the tables, overriding inference.
@@ -35,25 +36,129 @@ pub struct TableOptions {
     pub split_by: Option<String>,
 }
 
+/// A column named on the command line that no table has: the audit would silently go on
+/// without it, so it stops instead.
+#[derive(Debug, thiserror::Error)]
+#[error("{flag} '{column}' names no column of any table; columns that could be meant: {known}")]
+pub struct UnknownColumn {
+    /// The flag (`--key`, `--group-by`, `--split-by`).
+    pub flag: &'static str,
+    /// The column it named.
+    pub column: String,
+    /// Columns of the same kind that do exist, comma-separated.
+    pub known: String,
+}
+
 /// Reads the tables of `inventory` and finds its split schemes.
-pub fn read(inventory: &Inventory, options: &TableOptions) -> TablesFacts {
+pub fn read(inventory: &Inventory, options: &TableOptions) -> Result<TablesFacts, UnknownColumn> {
     let (loaded, json, warnings) = load_all(inventory, options);
-    let meta_index = metadata_table(&loaded);
-    let meta = meta_index.and_then(|i| Metadata::index(&loaded[i]));
+    check_overrides(&loaded, options)?;
+    let candidates = metadata::candidates(&loaded);
     let built = schemes::discover(&loaded, &json, inventory);
-    let schemes: Vec<_> =
-        built.into_iter().map(|b| join::resolve(b, &loaded, meta.as_ref(), options)).collect();
-    let samples = match &meta {
-        Some(m) => m.loaded.table.rows() as u64,
-        None => distinct_members(&schemes),
-    };
-    TablesFacts {
-        metadata_table: meta.as_ref().map(|m| m.loaded.table.path.clone()),
+    let schemes: Vec<SchemeFacts> = built
+        .into_iter()
+        .map(|b| {
+            let keys: Vec<&str> =
+                b.scheme.splits.iter().flat_map(|s| &s.members).map(String::as_str).collect();
+            let meta = metadata::best_for(&candidates, &keys, &b.scheme.name);
+            join::resolve(b, &loaded, meta, options)
+        })
+        .collect();
+    let metadata_tables = metadata_tables(&schemes, &candidates, inventory);
+    let samples = samples(&loaded, &metadata_tables, &schemes, inventory);
+    Ok(TablesFacts {
+        metadata_tables,
         tables: loaded.into_iter().map(|l| l.facts).collect(),
         schemes,
         samples,
         warnings,
+    })
+}
+
+fn check_overrides(loaded: &[Loaded], options: &TableOptions) -> Result<(), UnknownColumn> {
+    let flags = [
+        ("--key", &options.key),
+        ("--group-by", &options.group_by),
+        ("--split-by", &options.split_by),
+    ];
+    for (flag, column) in flags {
+        let Some(column) = column else { continue };
+        let exists = loaded.iter().any(|l| l.table.column_index(column).is_some());
+        if !exists {
+            return Err(UnknownColumn {
+                flag,
+                column: column.clone(),
+                known: known_columns(loaded, flag),
+            });
+        }
     }
+    Ok(())
+}
+
+/// The columns a flag could have meant: those of the role it names, else all.
+fn known_columns(loaded: &[Loaded], flag: &str) -> String {
+    let wanted = |role: Role| match flag {
+        "--key" => role == Role::SampleKey,
+        "--group-by" => matches!(role, Role::GroupKey(_)),
+        _ => role == Role::Split,
+    };
+    let columns = loaded.iter().flat_map(|l| &l.facts.columns);
+    let mut names: Vec<&str> =
+        columns.clone().filter(|c| wanted(c.role)).map(|c| c.name.as_str()).collect();
+    if names.is_empty() {
+        names = columns.map(|c| c.name.as_str()).collect();
+    }
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        "none (no table was read)".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// The tables joined by some scheme; without schemes, the table that knows the most media
+/// files, or the largest table when there are no media files.
+fn metadata_tables(
+    schemes: &[SchemeFacts],
+    candidates: &[Metadata],
+    inventory: &Inventory,
+) -> Vec<String> {
+    let mut joined: Vec<String> = schemes.iter().filter_map(|s| s.joined_to.clone()).collect();
+    joined.sort_unstable();
+    joined.dedup();
+    if !joined.is_empty() || !schemes.is_empty() {
+        return joined;
+    }
+    let media: Vec<&str> =
+        inventory.files.iter().filter(|f| f.kind.is_media()).map(|f| sample_key(&f.rel)).collect();
+    let table = if media.is_empty() {
+        metadata::largest(candidates)
+    } else {
+        metadata::best_for(candidates, &media, "the media files")
+    };
+    table.map(|m| m.path().to_string()).into_iter().collect()
+}
+
+/// Rows of the metadata tables; without any, the distinct split members; without splits,
+/// the media files.
+fn samples(
+    loaded: &[Loaded],
+    metadata_tables: &[String],
+    schemes: &[SchemeFacts],
+    inventory: &Inventory,
+) -> u64 {
+    if !metadata_tables.is_empty() {
+        let rows = loaded
+            .iter()
+            .filter(|l| metadata_tables.contains(&l.table.path))
+            .map(|l| l.table.rows());
+        return rows.sum::<usize>() as u64;
+    }
+    if !schemes.is_empty() {
+        return distinct_members(schemes);
+    }
+    inventory.files.iter().filter(|f| f.kind.is_media()).count() as u64
 }
 
 type LoadOutcome = (Option<Loaded>, Option<JsonSplits>, Vec<FileWarning>);
@@ -130,26 +235,7 @@ fn loaded(entry: &FileEntry, table: table::Table, options: &TableOptions) -> Loa
     Loaded { table, facts, split_name, folder }
 }
 
-/// The metadata table: the largest table that is not one split of a scheme and has a
-/// sample-key column.
-fn metadata_table(loaded: &[Loaded]) -> Option<usize> {
-    let candidates =
-        loaded.iter().enumerate().filter(|(_, l)| l.split_name.is_none() && l.table.rows() > 0);
-    let with_key = candidates.filter(|(_, l)| {
-        columns::first_with(&l.facts, |r| r == steward_model::facts::tables::Role::SampleKey)
-            .is_some()
-    });
-    let pick = with_key.max_by_key(|(_, l)| l.table.rows()).map(|(i, _)| i);
-    if let Some(i) = pick {
-        debug!(
-            table = loaded[i].table.path,
-            "metadata table: the largest non-split table with a sample key"
-        );
-    }
-    pick
-}
-
-fn distinct_members(schemes: &[steward_model::facts::tables::SchemeFacts]) -> u64 {
+fn distinct_members(schemes: &[SchemeFacts]) -> u64 {
     let all = schemes.iter().flat_map(|s| &s.scheme.splits).flat_map(|s| &s.members);
     all.map(String::as_str).collect::<HashSet<_>>().len() as u64
 }

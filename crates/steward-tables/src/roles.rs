@@ -48,8 +48,14 @@ pub fn tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn has(tokens: &[String], words: &[&str]) -> bool {
-    tokens.iter().any(|t| words.contains(&t.as_str()))
+/// True when a token is one of `words` (space-separated).
+fn has(tokens: &[String], words: &str) -> bool {
+    tokens.iter().any(|t| words.split(' ').any(|w| w == t))
+}
+
+/// True when the name is the single token `word`.
+fn bare(tokens: &[String], word: &str) -> bool {
+    tokens.len() == 1 && tokens[0] == word
 }
 
 /// Name rules, in order: the first that matches decides. Demographics come before group
@@ -69,11 +75,11 @@ fn by_name(tokens: &[String]) -> Option<(Role, &'static str)> {
 }
 
 fn demographic(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let kind = if has(tokens, &["age", "birth", "dob", "birthdate", "yob"]) {
+    let kind = if has(tokens, "age birth dob birthdate yob") {
         Demographic::Age
-    } else if has(tokens, &["sex", "gender"]) {
+    } else if has(tokens, "sex gender") {
         Demographic::Sex
-    } else if has(tokens, &["race", "ethnicity", "ethnic", "ancestry"]) {
+    } else if has(tokens, "race ethnicity ethnic ancestry") {
         Demographic::Race
     } else {
         return None;
@@ -82,19 +88,18 @@ fn demographic(tokens: &[String]) -> Option<(Role, &'static str)> {
 }
 
 fn split(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let words = ["split", "fold", "partition", "subset"];
-    let bare_set = tokens.len() == 1 && tokens[0] == "set";
-    (has(tokens, &words) || bare_set).then_some((Role::Split, "names a split"))
+    let named = has(tokens, "split fold partition subset") || bare(tokens, "set");
+    named.then_some((Role::Split, "names a split"))
 }
 
 fn group(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let level = if has(tokens, &["patient", "patientid", "subject", "participant", "person"]) {
+    let level = if has(tokens, "patient patientid subject participant person") {
         GroupLevel::Patient
-    } else if has(tokens, &["lesion", "tumor", "tumour", "nodule"]) {
+    } else if has(tokens, "lesion tumor tumour nodule") {
         GroupLevel::Lesion
-    } else if has(tokens, &["study", "studyinstanceuid", "exam", "accession", "visit", "case"]) {
+    } else if has(tokens, "study studyinstanceuid exam accession visit case") {
         GroupLevel::Study
-    } else if has(tokens, &["series", "seriesinstanceuid"]) {
+    } else if has(tokens, "series seriesinstanceuid") {
         GroupLevel::Series
     } else {
         return None;
@@ -103,73 +108,30 @@ fn group(tokens: &[String]) -> Option<(Role, &'static str)> {
 }
 
 fn sample(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let words = [
-        "image",
-        "img",
-        "filename",
-        "file",
-        "path",
-        "filepath",
-        "sample",
-        "dicom",
-        "sopinstanceuid",
-    ];
-    let image_words = has(tokens, &words) && !has(tokens, &["size", "width", "height", "type"]);
-    let bare_id = tokens.len() == 1 && matches!(tokens[0].as_str(), "id" | "name" | "uid");
+    let words = "image img filename file path filepath sample dicom sopinstanceuid";
+    let image_words = has(tokens, words) && !has(tokens, "size width height type");
+    let bare_id = bare(tokens, "id") || bare(tokens, "name") || bare(tokens, "uid");
     (image_words || bare_id).then_some((Role::SampleKey, "names the sample"))
 }
 
 fn clinical(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let body = ["anatom", "anatomical", "anatomy", "localization", "location", "body", "bodypart"];
-    let dx_type = has(tokens, &["dx", "diagnosis"]) && has(tokens, &["type", "confirm"]);
-    (has(tokens, &body) || dx_type).then_some((Role::Clinical, "names a clinical attribute"))
+    let body = has(tokens, "anatom anatomical anatomy localization location body bodypart");
+    let dx_type = has(tokens, "dx diagnosis") && has(tokens, "type confirm");
+    (body || dx_type).then_some((Role::Clinical, "names a clinical attribute"))
 }
 
 fn acquisition(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let words = [
-        "site",
-        "institution",
-        "hospital",
-        "center",
-        "centre",
-        "clinic",
-        "scanner",
-        "manufacturer",
-        "vendor",
-        "device",
-        "view",
-        "viewposition",
-        "projection",
-        "modality",
-        "camera",
-        "machine",
-        "station",
-        "acquisition",
-        "protocol",
-        "magnification",
-        "dermoscope",
-    ];
-    has(tokens, &words).then_some((Role::Acquisition, "names acquisition or origin"))
+    let words = "site institution hospital center centre clinic scanner manufacturer vendor \
+                 device view viewposition projection modality camera machine station \
+                 acquisition protocol magnification dermoscope";
+    has(tokens, words).then_some((Role::Acquisition, "names acquisition or origin"))
 }
 
 fn label(tokens: &[String]) -> Option<(Role, &'static str)> {
-    let words = [
-        "dx",
-        "diagnosis",
-        "label",
-        "labels",
-        "class",
-        "target",
-        "finding",
-        "findings",
-        "benign",
-        "malignant",
-        "category",
-        "outcome",
-        "grade",
-        "y",
-    ];
-    has(tokens, &words).then_some((Role::Label, "names the target"))
+    let words = "dx diagnosis label labels class target finding findings benign malignant \
+                 category outcome grade";
+    let named = has(tokens, words) || bare(tokens, "y");
+    named.then_some((Role::Label, "names the target"))
 }
 
 /// Value rules for columns whose name says nothing (as in a table without a header).
@@ -223,6 +185,8 @@ mod tests {
         assert_eq!(role("benign_malignant"), Role::Label);
         assert_eq!(role("OriginalImage[Width]"), Role::Other);
         assert_eq!(role("Follow-up #"), Role::Other);
+        assert_eq!(role("OriginalImagePixelSpacing[y]"), Role::Other);
+        assert_eq!(role("y"), Role::Label);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use steward_tables::TableOptions;
 
 fn read(dir: &Path, options: &TableOptions) -> TablesFacts {
     let inventory = steward_inventory::walk(dir, &NoProgress).unwrap();
-    steward_tables::read(&inventory, options)
+    steward_tables::read(&inventory, options).unwrap()
 }
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) {
@@ -47,7 +47,7 @@ fn compressed_split_tables_and_a_tsv_metadata_table() {
     write(dir.path(), "splits/train.csv.gz", &gzip("file\nimg/A.png\nimg/B.png\n"));
     write(dir.path(), "splits/test.csv.bz2", &bzip2("file\nimg/C.png\nimg/Z.png\n"));
     let facts = read(dir.path(), &TableOptions::default());
-    assert_eq!(facts.metadata_table.as_deref(), Some("meta.tsv"));
+    assert_eq!(facts.metadata_tables, ["meta.tsv"]);
     assert_eq!(split_sizes(&facts, 0), [("train".into(), 2), ("test".into(), 2)]);
     let scheme = &facts.schemes[0];
     assert_eq!(scheme.group_key.as_ref().unwrap().column, "patient_id");

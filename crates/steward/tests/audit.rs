@@ -79,6 +79,28 @@ fn nih_example_has_two_schemes_that_overlap() {
 }
 
 #[test]
+fn a_parent_folder_keeps_each_datasets_findings() {
+    let (_, report) = json_report(&["examples"]);
+    let leak = findings(&report, "split.group-leak");
+    assert_eq!(leak.len(), 1);
+    assert_eq!(leak[0]["data"]["scheme"], "ham10000/reupload-split");
+    assert_eq!(leak[0]["data"]["key_table"], "ham10000/HAM10000_metadata.csv");
+    assert_eq!(leak[0]["data"]["groups_in_multiple_splits"], 1186);
+    assert!(findings(&report, "split.unmatched-members").is_empty());
+    assert_eq!(report["summary"]["samples"], 112_120 + 10_015);
+}
+
+#[test]
+fn a_mistyped_column_flag_is_a_run_error() {
+    let output = steward(&["audit", "--group-by", "lesion-id", "examples/ham10000"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("error: --group-by 'lesion-id' names no column"), "{stderr}");
+    assert!(stderr.contains("lesion_id"), "the message suggests the real column: {stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
 fn isic2020_kaggle_tables_have_no_patient_leak() {
     let Some(dir) = shared("tables/isic2020/kaggle-siim-isic") else { return };
     let (_, report) = json_report(&[&dir]);

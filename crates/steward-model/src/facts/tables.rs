@@ -160,9 +160,11 @@ pub struct TablesFacts {
     pub tables: Vec<TableFacts>,
     /// Split schemes found.
     pub schemes: Vec<SchemeFacts>,
-    /// The metadata table (the largest non-split table with a sample key), if any.
-    pub metadata_table: Option<String>,
-    /// Samples: rows of the metadata table, else the distinct split members.
+    /// The metadata tables: those the split schemes were joined to; without schemes, the
+    /// table that describes the media files (or the largest one).
+    pub metadata_tables: Vec<String>,
+    /// Samples: rows of the metadata tables, else the distinct split members, else the
+    /// media files.
     pub samples: u64,
     /// Files that could not be read (fully).
     pub warnings: Vec<FileWarning>,

@@ -1,0 +1,74 @@
+//! Metadata tables: the tables that describe samples (not split files, with a sample-key
+//! column), indexed by sample key, and the choice of the one that describes a given set
+//! of samples. A folder may hold several datasets, so each split scheme is joined to the
+//! table whose sample keys match most of its members, not to one table for all.
+
+use rustc_hash::FxHashMap;
+use steward_model::facts::tables::Role;
+use steward_model::sample_key::sample_key;
+use tracing::debug;
+
+use crate::columns::first_with;
+use crate::schemes::Loaded;
+
+/// A metadata table, indexed by sample key.
+pub struct Metadata<'a> {
+    /// The loaded table.
+    pub loaded: &'a Loaded,
+    /// Row of each sample key (the first row wins when a key repeats).
+    pub rows: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> Metadata<'a> {
+    /// Indexes `loaded` by its first sample-key column, if it has one.
+    pub fn index(loaded: &'a Loaded) -> Option<Metadata<'a>> {
+        let key = first_with(&loaded.facts, |r| r == Role::SampleKey)?;
+        let mut rows = FxHashMap::with_capacity_and_hasher(loaded.table.rows(), Default::default());
+        for (row, value) in loaded.table.columns[key].iter().enumerate() {
+            rows.entry(sample_key(value)).or_insert(row);
+        }
+        Some(Metadata { loaded, rows })
+    }
+
+    /// The table's path.
+    pub fn path(&self) -> &str {
+        &self.loaded.table.path
+    }
+
+    /// How many of `keys` the table has a row for.
+    fn matches<'k>(&self, keys: impl Iterator<Item = &'k str>) -> usize {
+        keys.filter(|k| self.rows.contains_key(k)).count()
+    }
+}
+
+/// Every metadata table of the dataset.
+pub fn candidates(loaded: &[Loaded]) -> Vec<Metadata<'_>> {
+    let tables = loaded.iter().filter(|l| l.split_name.is_none() && l.table.rows() > 0);
+    tables.filter_map(Metadata::index).collect()
+}
+
+/// The table with a row for most of `keys` (the larger one on a tie), or `None` when no
+/// table knows any of them.
+pub fn best_for<'m, 'a>(
+    candidates: &'m [Metadata<'a>],
+    keys: &[&str],
+    what: &str,
+) -> Option<&'m Metadata<'a>> {
+    let scored =
+        candidates.iter().map(|m| (m.matches(keys.iter().copied()), m.loaded.table.rows(), m));
+    let (matched, _, best) =
+        scored.filter(|(n, _, _)| *n > 0).max_by_key(|(n, rows, _)| (*n, *rows))?;
+    debug!(
+        table = best.path(),
+        matched,
+        of = keys.len(),
+        "metadata table of {what}: most keys matched"
+    );
+    Some(best)
+}
+
+/// The largest metadata table: the dataset's own description when nothing else says
+/// which table describes the samples.
+pub fn largest<'m, 'a>(candidates: &'m [Metadata<'a>]) -> Option<&'m Metadata<'a>> {
+    candidates.iter().max_by_key(|m| m.loaded.table.rows())
+}
