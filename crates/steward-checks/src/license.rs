@@ -11,6 +11,9 @@
 //!   compared by the use they allow. The same licence in two places is no conflict.
 //! - `license.software-on-data` is a warning: MIT, Apache, BSD or GPL speak of software and
 //!   leave a dataset's rights (database rights, attribution of images) unclear.
+//! - `license.terms` is an info: when the statements agree, the terms in plain words (which
+//!   uses are allowed, whether credit and share-alike are required), so that a user sees
+//!   what they may do without opening the legal text.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,9 +31,55 @@ pub fn check(docs: &DocFacts) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     findings.extend(vague(docs));
-    findings.extend(conflict(docs));
+    let conflict = conflict(docs);
+    if conflict.is_none() {
+        findings.extend(terms(docs));
+    }
+    findings.extend(conflict);
     findings.extend(software_on_data(docs));
     findings
+}
+
+/// `license.terms`: the agreed licence and what its class allows.
+fn terms(docs: &DocFacts) -> Option<Finding> {
+    let concrete: Vec<&LicenceStatement> = docs.concrete_licences().collect();
+    let first = concrete.first()?;
+    let labels = licence_labels(&concrete);
+    let named = if labels.is_empty() { "custom terms".to_string() } else { join(&labels) };
+    let plain = plain_terms(first);
+    let message = format!("the data is under {named}: {plain}");
+    let class = &first.class;
+    let data = json!({
+        "licences": labels,
+        "use": class.usage.as_str(),
+        "attribution": class.attribution,
+        "share_alike": class.share_alike,
+        "places": concrete.len(),
+    });
+    Some(
+        Finding::new("license.terms", Severity::Info, message)
+            .with_data(data)
+            .with_examples(examples(&concrete))
+            .with_action(format!("keep to these terms: {plain}; read the legal text for the rest")),
+    )
+}
+
+/// A licence class in plain words: `non-commercial use only, credit the creators`.
+fn plain_terms(statement: &LicenceStatement) -> String {
+    let class = statement.class;
+    let mut parts = vec![match class.usage {
+        LicenceUse::Commercial => "any use, commercial included",
+        LicenceUse::NonCommercial => "non-commercial use only",
+        LicenceUse::AcademicOnly => "academic or research use only",
+        LicenceUse::Unspecified => "the allowed uses are not stated",
+    }];
+    if class.attribution {
+        parts.push("credit the creators");
+    }
+    if class.share_alike {
+        parts.push("share adaptations under the same terms");
+    }
+    parts.join(", ")
 }
 
 fn missing(docs: &DocFacts) -> Finding {
@@ -226,8 +275,10 @@ mod tests {
         DocFacts { licences, docs_read, ..DocFacts::default() }
     }
 
+    /// The rules found, `license.terms` (the info that accompanies any agreed licence)
+    /// left out.
     fn rules(findings: &[Finding]) -> Vec<&str> {
-        findings.iter().map(|f| f.rule.as_str()).collect()
+        findings.iter().map(|f| f.rule.as_str()).filter(|r| *r != "license.terms").collect()
     }
 
     #[test]
@@ -251,15 +302,37 @@ mod tests {
     #[test]
     fn a_vague_statement_beside_a_concrete_one_is_quiet() {
         let vague = stated("README.md", None, None, LicenceKind::Vague);
-        assert!(check(&facts(vec![vague, data("CC-BY-4.0", "CC-BY")])).is_empty());
+        assert!(rules(&check(&facts(vec![vague, data("CC-BY-4.0", "CC-BY")]))).is_empty());
     }
 
     #[test]
     fn the_same_licence_twice_is_no_conflict() {
         let twice = vec![data("CC-BY-4.0", "CC-BY"), data("CC-BY-4.0", "CC-BY")];
-        assert!(check(&facts(twice)).is_empty());
+        assert!(rules(&check(&facts(twice))).is_empty());
         let versionless = stated("README.md", None, Some("CC-BY"), LicenceKind::Data);
-        assert!(check(&facts(vec![versionless, data("CC-BY-4.0", "CC-BY")])).is_empty());
+        assert!(rules(&check(&facts(vec![versionless, data("CC-BY-4.0", "CC-BY")]))).is_empty());
+    }
+
+    #[test]
+    fn agreed_terms_are_told_in_plain_words() {
+        let mut nc = data("CC-BY-NC-4.0", "CC-BY-NC");
+        nc.class.usage = LicenceUse::NonCommercial;
+        let findings = check(&facts(vec![nc.clone(), nc]));
+        let terms = findings.iter().find(|f| f.rule == "license.terms").unwrap();
+        assert_eq!(terms.severity, Severity::Info);
+        assert_eq!(
+            terms.message,
+            "the data is under CC-BY-NC-4.0: non-commercial use only, credit the creators"
+        );
+        assert_eq!(terms.data["use"], "non-commercial");
+        assert_eq!(terms.data["places"], 2);
+    }
+
+    #[test]
+    fn conflicting_licences_get_no_terms() {
+        let findings =
+            check(&facts(vec![data("CC-BY-4.0", "CC-BY"), data("CC-BY-NC-4.0", "CC-BY-NC")]));
+        assert!(findings.iter().all(|f| f.rule != "license.terms"));
     }
 
     #[test]
@@ -292,8 +365,9 @@ mod tests {
         let gpl = stated("meta.json", Some("GPL-2.0-only"), Some("GPL"), LicenceKind::Software);
         let findings = check(&facts(vec![gpl]));
         assert_eq!(rules(&findings), vec!["license.software-on-data"]);
-        assert_eq!(findings[0].data["software_licences"], json!(["GPL-2.0-only"]));
-        assert_eq!(findings[0].data["places"], 1);
-        assert_eq!(findings[0].examples[0]["source"], "meta.json");
+        let software = findings.iter().find(|f| f.rule == "license.software-on-data").unwrap();
+        assert_eq!(software.data["software_licences"], json!(["GPL-2.0-only"]));
+        assert_eq!(software.data["places"], 1);
+        assert_eq!(software.examples[0]["source"], "meta.json");
     }
 }

@@ -18,7 +18,7 @@ fn ids(facts: &DocFacts) -> Vec<(&str, Option<&str>)> {
 fn rules(facts: &DocFacts) -> Vec<String> {
     let mut found = steward_checks::license::check(facts);
     found.extend(steward_checks::pid::check(facts));
-    found.into_iter().map(|f| f.rule).collect()
+    found.into_iter().map(|f| f.rule).filter(|r| r != "license.terms").collect()
 }
 
 const COMMERCIAL_BY: LicenceClass = LicenceClass::new(LicenceUse::Commercial, true, false);

@@ -38,7 +38,29 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "steward audit {}", report.input.path)?;
     writeln!(out, "  {} files, {}, {} samples", s.files, human_bytes(s.bytes), s.samples)?;
     let kinds: Vec<String> = s.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    writeln!(out, "  kinds: {}", kinds.join(", "))
+    writeln!(out, "  kinds: {}", kinds.join(", "))?;
+    writeln!(out, "  licences: {}", licences(report))
+}
+
+/// Each licence stated, with the files that state it: `CC-BY-3.0 (LICENSE, README.md)`.
+fn licences(report: &Report) -> String {
+    let Some(Value::Array(statements)) = report.facts.get("licences") else {
+        return "none found".into();
+    };
+    let mut by_licence: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for statement in statements {
+        let name = ["spdx", "family", "kind"].iter().find_map(|k| statement[*k].as_str());
+        let files = by_licence.entry(name.unwrap_or("?")).or_default();
+        let source = statement["source"].as_str().unwrap_or("?");
+        if !files.contains(&source) {
+            files.push(source);
+        }
+    }
+    if by_licence.is_empty() {
+        return "none found".into();
+    }
+    let listed = by_licence.iter().map(|(name, files)| format!("{name} ({})", files.join(", ")));
+    listed.collect::<Vec<_>>().join("; ")
 }
 
 fn schemes(report: &Report, out: &mut dyn Write) -> io::Result<()> {

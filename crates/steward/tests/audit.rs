@@ -63,6 +63,9 @@ fn ham10000_example_leaks_lesions() {
     assert_eq!(leak[0]["data"]["key"], "lesion_id");
     assert_eq!(leak[0]["data"]["groups_in_multiple_splits"], 1186);
     assert_eq!(report["summary"]["samples"], 10015);
+    let terms = findings(&report, "license.terms");
+    let message = "the data is under CC-BY-NC-4.0: non-commercial use only, credit the creators";
+    assert_eq!(terms[0]["message"], message);
 }
 
 #[test]
