@@ -23,6 +23,9 @@ pub fn kind_by_name(name: &str, head: &[u8], truncated: bool) -> FileKind {
         "json" | "jsonld" => FileKind::Json,
         "csv" | "tsv" => FileKind::Table,
         "txt" if text::is_file_list(head, truncated) => FileKind::List,
+        // A Markdown file with YAML front matter is a card in the Hugging Face form even
+        // when it is not named README.md (cards copied out of a repository often are not).
+        "md" | "markdown" if text::has_front_matter(head) => FileKind::HfCard,
         "txt" | "md" | "markdown" | "rst" => FileKind::Text,
         ext => unnamed_kind(name, ext),
     }

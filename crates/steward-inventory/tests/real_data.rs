@@ -100,8 +100,9 @@ fn cards_by_name_and_content() {
     assert_eq!(inventory.of_kind(FileKind::KaggleMetadata).count(), 2);
     let output = "kaggle/preetviradiya-brian-tumor-dataset.kaggle-datasets-metadata-output.json";
     assert_eq!(kinds[output], (FileKind::Json, None));
-    // Hugging Face cards are cards only under the name README.md.
-    assert_eq!(kinds["hf/marmal88_skin_cancer.md"], (FileKind::Text, None));
+    // All eight Hugging Face cards open with YAML front matter (checked with head -1).
+    assert_eq!(kinds["hf/marmal88_skin_cancer.md"], (FileKind::HfCard, None));
+    assert_eq!(inventory.of_kind(FileKind::HfCard).count(), 8);
 }
 
 #[test]
