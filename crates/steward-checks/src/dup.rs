@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use serde_json::{json, Value};
 use steward_model::facts::duplicates::{DuplicateGroup, ExactDuplicates};
 use steward_model::facts::SplitScheme;
+use steward_model::words::count;
 use steward_model::{Finding, Severity};
 
 /// How many groups a finding shows as examples.
@@ -33,9 +34,9 @@ fn exact(dups: &ExactDuplicates) -> Option<Finding> {
     let redundant: u64 = groups.iter().map(|g| g.redundant_copies()).sum();
     let saved = dups.wasted_bytes();
     let message = format!(
-        "{redundant} redundant copies in {} groups of identical files; keeping one copy of \
-         each would save {}",
-        groups.len(),
+        "{} in {} of identical files; keeping one copy of each would save {}",
+        count(redundant, "redundant copy"),
+        count(groups.len() as u64, "group"),
         human_bytes(saved)
     );
     let data = json!({
@@ -130,9 +131,9 @@ fn cross_split_finding(
 ) -> Finding {
     let pairs = pair_values(names, counts);
     let message = format!(
-        "split scheme {}: {} groups of identical files have copies in more than one split",
+        "split scheme {}: {} of identical files with copies in more than one split",
         scheme.name,
-        leaking.len()
+        count(leaking.len() as u64, "group")
     );
     let data = json!({"scheme": scheme.name, "groups": leaking.len(), "pairs": pairs});
     let examples = leaking.iter().take(EXAMPLES).map(|p| placed_example(p, names)).collect();

@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Value};
 use steward_model::facts::docs::{DocFacts, LicenceKind, LicenceStatement, LicenceUse};
+use steward_model::words::count;
 use steward_model::{Finding, Severity};
 
 /// How many examples a finding carries.
@@ -84,7 +85,10 @@ fn plain_terms(statement: &LicenceStatement) -> String {
 
 fn missing(docs: &DocFacts) -> Finding {
     let read = docs.docs_read.len();
-    let message = format!("no licence or terms of use found in {read} documentation files");
+    let message = match read {
+        0 => "no licence or terms of use: the dataset has no documentation file".to_string(),
+        n => format!("no licence or terms of use in {}", count(n as u64, "documentation file")),
+    };
     let examples = docs.docs_read.iter().take(EXAMPLES).map(|f| json!({"file": f})).collect();
     Finding::new("license.missing", Severity::Error, message)
         .with_data(json!({"statements": 0, "docs_read": read, "cards": docs.cards.len()}))
@@ -104,7 +108,9 @@ fn vague(docs: &DocFacts) -> Option<Finding> {
     let first = vague.first()?;
     let message = format!(
         "the licence is stated only vaguely: {:?} ({}, {})",
-        first.text, first.source, first.field
+        shortened(&first.text, 80),
+        first.source,
+        first.field
     );
     Some(
         Finding::new("license.vague", Severity::Warning, message)
@@ -199,9 +205,9 @@ fn software_on_data(docs: &DocFacts) -> Option<Finding> {
     let data_licences: Vec<&LicenceStatement> =
         docs.licences.iter().filter(|s| s.kind == LicenceKind::Data).collect();
     let message = format!(
-        "a software licence ({}) is applied to the data in {} places",
+        "a software licence ({}) is applied to the data in {}",
         join(&labels),
-        software.len()
+        count(software.len() as u64, "place")
     );
     let data = json!({
         "software_licences": labels,
@@ -233,6 +239,16 @@ fn example(s: &LicenceStatement) -> Value {
         "kind": s.kind.as_str(),
         "use": s.class.usage.as_str(),
     })
+}
+
+/// `text` cut at a word boundary to about `max` characters, with `…` when cut.
+fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{at_word}…")
 }
 
 fn join(items: &[String]) -> String {

@@ -72,7 +72,9 @@ fn demographics(tables: &TablesFacts) -> Option<Finding> {
     } else {
         (Severity::Info, format!("demographics lack {}", absent.join(", ")))
     };
-    let present: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
+    let mut present: Vec<&str> = found.iter().map(|c| c.name.as_str()).collect();
+    present.sort_unstable();
+    present.dedup();
     Some(
         Finding::new("meta.no-demographics", severity, message)
             .with_data(json!({"absent": absent, "present_columns": present}))

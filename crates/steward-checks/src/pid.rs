@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Value};
 use steward_model::facts::docs::{DocFacts, Identifier};
+use steward_model::words::count;
 use steward_model::{Finding, Severity};
 
 /// How many examples a finding carries.
@@ -44,8 +45,8 @@ fn in_text_only(docs: &DocFacts) -> Option<Finding> {
     let distinct = distinct(&docs.identifiers);
     let values: Vec<&str> = distinct.iter().map(|id| id.value.as_str()).collect();
     let message = format!(
-        "{} identifiers appear only in prose, in no metadata field: {}",
-        values.len(),
+        "{} only in prose, in no metadata field: {}",
+        count(values.len() as u64, "identifier"),
         values.join(", ")
     );
     let data = json!({

@@ -8,6 +8,7 @@ pub mod finding;
 pub mod progress;
 pub mod report;
 pub mod sample_key;
+pub mod words;
 
 pub use finding::{Finding, Severity};
 pub use progress::{NoProgress, Progress};

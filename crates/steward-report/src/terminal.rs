@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde_json::Value;
+use steward_model::words::count;
 use steward_model::{Finding, Report, Severity};
 
 use crate::inline::{inline, is_wide};
@@ -105,7 +106,11 @@ fn finding_block(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
         for (key, value) in fields.iter().filter(|(_, v)| !is_empty(v)) {
             if is_wide(value) {
                 let n = value.as_array().map_or(0, Vec::len);
-                writeln!(out, "          {key}: {n} records (see --format json)")?;
+                writeln!(
+                    out,
+                    "          {key}: {} (see --format json)",
+                    count(n as u64, "record")
+                )?;
             } else {
                 writeln!(out, "          {key}: {}", inline(value))?;
             }

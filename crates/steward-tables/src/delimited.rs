@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use csv::{ReaderBuilder, StringRecord, Trim};
 use steward_model::sample_key::sample_key;
+use steward_model::words::count;
 use steward_model::FileWarning;
 use tracing::debug;
 
@@ -184,9 +185,9 @@ fn keep_full_rows(
 fn ragged_warning(path: &str, width: usize, rows: &[usize]) -> FileWarning {
     let first: Vec<String> = rows.iter().take(5).map(|r| r.to_string()).collect();
     let message = format!(
-        "{} rows do not have the table's {width} fields and were left out (rows {}); \
+        "{} without the table's {width} fields left out (rows {}); \
          check their quoting and delimiters",
-        rows.len(),
+        count(rows.len() as u64, "row"),
         first.join(", ")
     );
     FileWarning::new(path, message)

@@ -231,7 +231,7 @@ fn folder_scheme(folder: String, splits: BTreeMap<String, Vec<String>>) -> Built
         .map(|(name, members)| Split { source: format!("{prefix}{name}/"), name, members })
         .collect();
     let sources = splits.iter().map(|_| SplitSource { table: None, rows: Vec::new() }).collect();
-    let name = if folder.is_empty() { "./".to_string() } else { format!("{folder}/") };
+    let name = if folder.is_empty() { ".".to_string() } else { folder.clone() };
     let origin = SchemeOrigin::Folders { folder };
     Built { scheme: SplitScheme { name, origin, splits, training: None }, sources }
 }

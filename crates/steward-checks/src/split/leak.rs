@@ -3,6 +3,7 @@
 
 use serde_json::{json, Map, Value};
 use steward_model::facts::tables::{GroupLevel, SchemeFacts};
+use steward_model::words::count;
 use steward_model::{Finding, Severity};
 
 use super::{bit, pair_counts, split_names, EXAMPLES};
@@ -30,9 +31,9 @@ pub fn group_leak(facts: &SchemeFacts) -> Option<Finding> {
         "eval_samples_with_group_in_train": eval_in_train(facts, &masks),
     });
     let message = format!(
-        "{} of {groups} {} groups ('{}') have samples in more than one split of '{}'",
+        "{} of {} ('{}') have samples in more than one split of '{}'",
         leaked.len(),
-        level_word(key.level),
+        count(groups as u64, &format!("{} group", level_word(key.level))),
         key.column,
         scheme.name
     );

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use serde_json::{json, Map, Value};
 use steward_model::facts::tables::SchemeFacts;
 use steward_model::facts::SplitScheme;
+use steward_model::words::count;
 use steward_model::{Finding, Severity};
 
 use super::{bit, pair_counts, split_names, EXAMPLES};
@@ -23,8 +24,8 @@ pub fn sample_in_many(scheme: &SplitScheme) -> Option<Finding> {
         .take(EXAMPLES)
         .map(|(k, m)| json!({"sample": k, "splits": splits_of(*m, &names)}))
         .collect();
-    let message =
-        format!("{} samples are listed in more than one split of '{}'", shared.len(), scheme.name);
+    let samples = count(shared.len() as u64, "sample");
+    let message = format!("{samples} listed in more than one split of '{}'", scheme.name);
     let pairs = pair_counts(&names, shared.iter().map(|(_, m)| m), "samples");
     let data = json!({"scheme": scheme.name, "samples": shared.len(), "pairs": pairs});
     Some(
@@ -69,8 +70,11 @@ pub fn unmatched(facts: &SchemeFacts) -> Option<Finding> {
         .zip(&facts.unmatched)
         .map(|(s, n)| (s.name.clone(), json!(n)))
         .collect();
-    let message =
-        format!("{total} of {members} members of '{}' match no row of '{table}'", scheme.name);
+    let message = format!(
+        "{total} of {} of '{}' match no row of '{table}'",
+        count(members as u64, "member"),
+        scheme.name
+    );
     let data = json!({
         "scheme": scheme.name, "table": table, "unmatched": total,
         "members": members, "per_split": per_split,
