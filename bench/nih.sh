@@ -15,7 +15,7 @@ if [ ! -x bench/.venv/bin/python ]; then
   bench/.venv/bin/pip install -q 'pandas>=2'
 fi
 
-steward="target/release/steward audit --quiet --format json --fail-on none $dir"
+steward="${CARGO_TARGET_DIR:-target}/release/steward audit --quiet --format json --fail-on none $dir"
 pandas="bench/.venv/bin/python bench/pandas_audit.py $dir"
 
 if command -v hyperfine >/dev/null; then
