@@ -6,7 +6,7 @@ mod facts;
 use std::path::{Path, PathBuf};
 
 use steward_model::facts::Inventory;
-use steward_model::{Progress, Report};
+use steward_model::{FileWarning, Progress, Report};
 use steward_tables::TableOptions;
 use thiserror::Error;
 use tracing::debug;
@@ -32,20 +32,29 @@ pub enum AuditError {
     /// A column named on the command line is in no table.
     #[error(transparent)]
     UnknownColumn(#[from] steward_tables::UnknownColumn),
-    /// The folder holds no file to audit.
-    #[error("'{0}' holds no files to audit; point steward at the dataset folder")]
-    Empty(PathBuf),
+    /// The folder holds no file that could be listed; the first listing problem, if any,
+    /// says why.
+    #[error("'{}' holds no files to audit{}", .0.display(), first_problem(.1))]
+    Empty(PathBuf, Option<FileWarning>),
 }
 
 /// Audits `config.root` and returns the report (findings sorted worst first).
 pub fn audit(config: &AuditConfig, progress: &dyn Progress) -> Result<Report, AuditError> {
     let inventory = steward_inventory::walk(&config.root, progress)?;
     if inventory.files.is_empty() {
-        return Err(AuditError::Empty(config.root.clone()));
+        let problem = inventory.warnings.first().cloned();
+        return Err(AuditError::Empty(config.root.clone(), problem));
     }
     debug!(files = inventory.files.len(), "inventory done");
     let facts = Facts::read(&inventory, config, progress)?;
     Ok(report(&config.root, &inventory, &facts))
+}
+
+fn first_problem(warning: &Option<FileWarning>) -> String {
+    match warning {
+        Some(w) => format!(" that could be read: {}: {}", w.path, w.message),
+        None => "; point steward at the dataset folder".to_string(),
+    }
 }
 
 fn report(root: &Path, inventory: &Inventory, facts: &Facts) -> Report {

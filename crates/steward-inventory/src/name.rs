@@ -14,6 +14,10 @@ const DATA_EXTENSIONS: &[&str] = &["json", "jsonld", "csv", "tsv", "yaml", "yml"
 /// The kind of a file named `name` (no folders) whose first bytes are `head`; `truncated`
 /// says the file goes on past the head.
 pub fn kind_by_name(name: &str, head: &[u8], truncated: bool) -> FileKind {
+    if name.starts_with("._") {
+        debug!(file = name, "AppleDouble file (macOS copy metadata, not data): taken as other");
+        return FileKind::Other;
+    }
     let lower = name.to_ascii_lowercase();
     if let Some(kind) = special_name(&lower, head) {
         return kind;

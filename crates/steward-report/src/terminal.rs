@@ -6,11 +6,19 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde_json::Value;
-use steward_model::words::count;
+use steward_model::words::{count, printable};
 use steward_model::{Finding, Report, Severity};
 
 use crate::inline::{inline, is_wide};
 use crate::Render;
+
+/// Writes one report line, every control character in it made visible: names, values and
+/// messages come from the audited files and must not act on the terminal.
+macro_rules! line {
+    ($out:expr, $($arg:tt)*) => {
+        writeln!($out, "{}", printable(&format!($($arg)*)))
+    };
+}
 
 /// How many examples and warnings are printed.
 const SHOWN: usize = 3;
@@ -24,7 +32,8 @@ impl Render for Terminal {
         summary(report, out)?;
         schemes(report, out)?;
         for (area, findings) in by_area(&report.findings) {
-            writeln!(out, "\n{area}")?;
+            writeln!(out)?;
+            line!(out, "{area}")?;
             for finding in findings {
                 finding_block(finding, out)?;
             }
@@ -36,11 +45,11 @@ impl Render for Terminal {
 
 fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = &report.summary;
-    writeln!(out, "steward audit {}", report.input.path)?;
-    writeln!(out, "  {} files, {}, {} samples", s.files, human_bytes(s.bytes), s.samples)?;
+    line!(out, "steward audit {}", report.input.path)?;
+    line!(out, "  {} files, {}, {} samples", s.files, human_bytes(s.bytes), s.samples)?;
     let kinds: Vec<String> = s.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    writeln!(out, "  kinds: {}", kinds.join(", "))?;
-    writeln!(out, "  licences: {}", licences(report))
+    line!(out, "  kinds: {}", kinds.join(", "))?;
+    line!(out, "  licences: {}", licences(report))
 }
 
 /// Each licence stated, with the files that state it: `CC-BY-3.0 (LICENSE, README.md)`.
@@ -69,7 +78,8 @@ fn schemes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if schemes.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nsplit schemes")?;
+    writeln!(out)?;
+    line!(out, "split schemes")?;
     for scheme in schemes {
         let splits: Vec<String> = scheme["splits"]
             .as_array()
@@ -79,8 +89,8 @@ fn schemes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         let key = scheme["group_key"]["column"].as_str().unwrap_or("none found");
         let training = scheme["training_split"].as_str().unwrap_or("-");
-        writeln!(out, "  {}: {}", scheme["name"].as_str().unwrap_or(""), splits.join(", "))?;
-        writeln!(out, "      training split: {training}; group key: {key}")?;
+        line!(out, "  {}: {}", scheme["name"].as_str().unwrap_or(""), splits.join(", "))?;
+        line!(out, "      training split: {training}; group key: {key}")?;
     }
     Ok(())
 }
@@ -101,33 +111,29 @@ fn by_area(findings: &[Finding]) -> Vec<(&str, Vec<&Finding>)> {
 }
 
 fn finding_block(finding: &Finding, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "  {:<7} {}  {}", finding.severity.as_str(), finding.rule, finding.message)?;
+    line!(out, "  {:<7} {}  {}", finding.severity.as_str(), finding.rule, finding.message)?;
     if let Value::Object(fields) = &finding.data {
         for (key, value) in fields.iter().filter(|(_, v)| !is_empty(v)) {
             if is_wide(value) {
                 let n = value.as_array().map_or(0, Vec::len);
-                writeln!(
-                    out,
-                    "          {key}: {} (see --format json)",
-                    count(n as u64, "record")
-                )?;
+                line!(out, "          {key}: {} (see --format json)", count(n as u64, "record"))?;
             } else {
-                writeln!(out, "          {key}: {}", inline(value))?;
+                line!(out, "          {key}: {}", inline(value))?;
             }
         }
     }
     for example in finding.examples.iter().take(SHOWN) {
-        writeln!(out, "          e.g. {}", inline(example))?;
+        line!(out, "          e.g. {}", inline(example))?;
     }
     if finding.examples.len() > SHOWN {
-        writeln!(
+        line!(
             out,
             "          … and {} more examples in --format json",
             finding.examples.len() - SHOWN
         )?;
     }
     if !finding.action.is_empty() {
-        writeln!(out, "          → {}", finding.action)?;
+        line!(out, "          → {}", finding.action)?;
     }
     Ok(())
 }
@@ -145,22 +151,24 @@ fn warnings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.warnings.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nfile warnings ({})", report.warnings.len())?;
+    writeln!(out)?;
+    line!(out, "file warnings ({})", report.warnings.len())?;
     for warning in report.warnings.iter().take(WARNINGS_SHOWN) {
-        writeln!(out, "  {}: {}", warning.path, warning.message)?;
+        line!(out, "  {}: {}", warning.path, warning.message)?;
     }
     if report.warnings.len() > WARNINGS_SHOWN {
         let more = report.warnings.len() - WARNINGS_SHOWN;
-        writeln!(out, "  … and {more} more in --format json")?;
+        line!(out, "  … and {more} more in --format json")?;
     }
     Ok(())
 }
 
 fn verdict(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)?;
     let count = |s: Severity| report.summary.findings.get(s.as_str()).copied().unwrap_or(0);
-    writeln!(
+    line!(
         out,
-        "\nfindings: {} error, {} warning, {} info; file warnings: {}",
+        "findings: {} error, {} warning, {} info; file warnings: {}",
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Info),
@@ -192,6 +200,18 @@ mod tests {
     fn bytes_for_people() {
         assert_eq!(human_bytes(999), "999 B");
         assert_eq!(human_bytes(51_780_849), "51.8 MB");
+    }
+
+    #[test]
+    fn escape_sequences_from_files_are_not_printed_raw() {
+        let mut report = Report::new("data\x1b[2J");
+        let finding = Finding::new("meta.x", Severity::Info, "column 'id\x1b]0;PWNED\x07'");
+        report.findings.push(finding.with_data(serde_json::json!({"key": "P\x1b[31m1"})));
+        let mut out = Vec::new();
+        Terminal.render(&report, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text}");
+        assert!(text.contains("column 'id\\u{1b}]0;PWNED\\u{7}'"), "{text}");
     }
 
     #[test]

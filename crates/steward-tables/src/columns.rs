@@ -29,6 +29,9 @@ const MISSING: &[&str] = &[
     "unspecified",
 ];
 
+/// The reason of a role named by `--key`, `--group-by` or `--split-by`.
+pub const GIVEN: &str = "given on the command line";
+
 /// How many values inference looks at.
 const SAMPLE: usize = 1000;
 
@@ -82,7 +85,7 @@ fn given_role(name: &str, options: &TableOptions) -> Option<Inferred> {
     } else {
         return None;
     };
-    Some(Inferred { role, reason: "given on the command line".into() })
+    Some(Inferred { role, reason: GIVEN.into() })
 }
 
 /// Missing values by spelling: `blank` for empty or white space, else the lowercase value.

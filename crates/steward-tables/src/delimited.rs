@@ -1,9 +1,13 @@
 //! Reads delimited text (CSV, TSV, semicolon- or pipe-separated) as people ship it: with or
-//! without a header (decided by content), quoted fields, CRLF, ragged rows.
+//! without a header (decided by content), quoted fields, CRLF, ragged rows, bytes that are
+//! not UTF-8. Rows are streamed into the table's columns; only the first ones are held to
+//! decide the header and the width.
 
 use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
 
-use csv::{ReaderBuilder, StringRecord, Trim};
+use csv::{ByteRecord, ReaderBuilder, StringRecord, Trim};
+use steward_model::facts::tables::Role;
 use steward_model::sample_key::sample_key;
 use steward_model::words::count;
 use steward_model::FileWarning;
@@ -11,27 +15,152 @@ use tracing::debug;
 
 use crate::roles::infer;
 use crate::table::{default_names, Table};
-use steward_model::facts::tables::Role;
 
-/// Parses `text` of the file `path` into a table. Rows whose field count differs from the
-/// table's are left out and counted in one warning.
-pub fn parse(path: &str, text: &str, warnings: &mut Vec<FileWarning>) -> Table {
-    let delimiter = sniff_delimiter(path, text);
-    let records = records(path, text, delimiter, warnings);
-    let Some(first) = records.first() else {
-        return Table::new(path, Vec::new(), false, ",");
-    };
-    let header = has_header(path, first, &records[1..]);
-    let (names, body) = if header {
-        let names = repair_bracket_names(first.iter().map(String::from).collect());
-        (drop_empty_tail(names, modal_width(&records[1..])), &records[1..])
-    } else {
-        (default_names(modal_width(&records)), &records[..])
-    };
-    let width = names.len();
-    let mut table = Table::new(path, names, header, &(delimiter as char).to_string());
-    keep_full_rows(&mut table, body, width, warnings);
+/// Rows read before the header and the width are decided.
+const SAMPLE_ROWS: usize = 1000;
+/// Bytes read ahead to sniff the delimiter.
+const HEAD_BYTES: u64 = 64 << 10;
+
+/// Parses the delimited text of the file `path` into a table. Rows whose field count
+/// differs from the table's are left out and counted in one warning; a read error keeps
+/// the rows before it, with a warning.
+pub fn parse(path: &str, source: &mut dyn Read, warnings: &mut Vec<FileWarning>) -> Table {
+    let head = read_head(source);
+    let delimiter = sniff_delimiter(path, &String::from_utf8_lossy(&head));
+    let mut rows = Rows::new(Cursor::new(head).chain(source), delimiter);
+    let sample: Vec<StringRecord> = rows.by_ref().take(SAMPLE_ROWS).collect();
+    let mut table = shape(path, delimiter, &sample);
+    let body = &sample[usize::from(table.header).min(sample.len())..];
+    let mut ragged = Ragged::default();
+    let first_row = 1 + usize::from(table.header);
+    for (i, record) in body.iter().cloned().chain(rows.by_ref()).enumerate() {
+        ragged.push_or_count(&mut table, &record, first_row + i);
+    }
+    ragged.warn(&table, warnings);
+    rows.warn(path, warnings);
     table
+}
+
+/// The first bytes of `source`, a UTF-8 byte order mark dropped.
+fn read_head(source: &mut dyn Read) -> Vec<u8> {
+    let mut head = Vec::new();
+    // A read error here shows again, with its row, when the rows are read.
+    let _ = source.take(HEAD_BYTES).read_to_end(&mut head);
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        head.drain(..3);
+    }
+    head
+}
+
+/// An empty table with the names and header decided from the first rows.
+fn shape(path: &str, delimiter: u8, sample: &[StringRecord]) -> Table {
+    let delimiter = (delimiter as char).to_string();
+    let Some(first) = sample.first() else {
+        return Table::new(path, Vec::new(), false, &delimiter);
+    };
+    let header = has_header(path, first, &sample[1..]);
+    let names = if header {
+        let names = repair_bracket_names(first.iter().map(String::from).collect());
+        drop_empty_tail(names, modal_width(&sample[1..]))
+    } else {
+        default_names(modal_width(sample))
+    };
+    Table::new(path, names, header, &delimiter)
+}
+
+/// The non-blank records of a CSV stream, decoded as UTF-8 (lossily where they are not),
+/// stopping at the first read error.
+struct Rows<R: Read> {
+    records: csv::ByteRecordsIntoIter<R>,
+    lossy: bool,
+    error: Option<(u64, String)>,
+}
+
+impl<R: Read> Rows<R> {
+    fn new(reader: R, delimiter: u8) -> Self {
+        let reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .trim(Trim::None)
+            .from_reader(reader);
+        Rows { records: reader.into_byte_records(), lossy: false, error: None }
+    }
+
+    fn decode(&mut self, record: ByteRecord) -> StringRecord {
+        StringRecord::from_byte_record(record).unwrap_or_else(|err| {
+            self.lossy = true;
+            err.into_byte_record().iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect()
+        })
+    }
+
+    fn warn(&self, path: &str, warnings: &mut Vec<FileWarning>) {
+        if self.lossy {
+            let message =
+                "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
+            warnings.push(FileWarning::new(path, message));
+        }
+        if let Some((line, err)) = &self.error {
+            let message = format!(
+                "reading stopped at line {line} ({err}); the rows before it were audited, \
+                 fix the file from there on"
+            );
+            warnings.push(FileWarning::new(path, message));
+        }
+    }
+}
+
+impl<R: Read> Iterator for Rows<R> {
+    type Item = StringRecord;
+
+    fn next(&mut self) -> Option<StringRecord> {
+        loop {
+            match self.records.next()? {
+                Ok(record) if record.iter().all(|f| f.trim_ascii().is_empty()) => continue,
+                Ok(record) => return Some(self.decode(record)),
+                Err(err) => {
+                    let line = err.position().map_or(0, |p| p.line());
+                    self.error = Some((line, err.to_string()));
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// Rows left out because their field count is not the table's.
+#[derive(Default)]
+struct Ragged {
+    rows: u64,
+    first: Vec<usize>,
+}
+
+impl Ragged {
+    fn push_or_count(&mut self, table: &mut Table, record: &StringRecord, row: usize) {
+        if record.len() == table.names.len() {
+            table.push_row(record.iter());
+            return;
+        }
+        self.rows += 1;
+        if self.first.len() < 5 {
+            self.first.push(row);
+        }
+    }
+
+    fn warn(&self, table: &Table, warnings: &mut Vec<FileWarning>) {
+        if self.rows == 0 {
+            return;
+        }
+        let first: Vec<String> = self.first.iter().map(|r| r.to_string()).collect();
+        let message = format!(
+            "{} without the table's {} fields left out (rows {}); \
+             check their quoting and delimiters",
+            count(self.rows, "row"),
+            table.names.len(),
+            first.join(", ")
+        );
+        warnings.push(FileWarning::new(&table.path, message));
+    }
 }
 
 /// The most common field count among the first rows.
@@ -83,41 +212,6 @@ fn unquoted_chars(line: &str) -> Vec<char> {
         .collect()
 }
 
-fn records(
-    path: &str,
-    text: &str,
-    delimiter: u8,
-    warnings: &mut Vec<FileWarning>,
-) -> Vec<StringRecord> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .trim(Trim::None)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for result in reader.records() {
-        match result {
-            Ok(record) if is_blank(&record) => {}
-            Ok(record) => out.push(record),
-            Err(err) => {
-                warnings.push(FileWarning::new(
-                    path,
-                    format!(
-                        "stopped reading at a malformed row: {err}; fix the quoting from there on"
-                    ),
-                ));
-                break;
-            }
-        }
-    }
-    out
-}
-
-fn is_blank(record: &StringRecord) -> bool {
-    record.iter().all(|f| f.trim().is_empty())
-}
-
 /// Is the first row a header? Data rows name files or hold numbers where the column
 /// below does; a header holds column names.
 fn has_header(path: &str, first: &StringRecord, rest: &[StringRecord]) -> bool {
@@ -162,37 +256,6 @@ fn is_number(field: &str) -> bool {
     field.trim().parse::<f64>().is_ok()
 }
 
-/// Appends the rows of `body` that have `width` fields; warns once about the others.
-fn keep_full_rows(
-    table: &mut Table,
-    body: &[StringRecord],
-    width: usize,
-    warnings: &mut Vec<FileWarning>,
-) {
-    let mut ragged = Vec::new();
-    for (i, record) in body.iter().enumerate() {
-        if record.len() == width {
-            table.push_row(record.iter());
-        } else {
-            ragged.push(i + 1 + usize::from(table.header));
-        }
-    }
-    if !ragged.is_empty() {
-        warnings.push(ragged_warning(&table.path, width, &ragged));
-    }
-}
-
-fn ragged_warning(path: &str, width: usize, rows: &[usize]) -> FileWarning {
-    let first: Vec<String> = rows.iter().take(5).map(|r| r.to_string()).collect();
-    let message = format!(
-        "{} without the table's {width} fields left out (rows {}); \
-         check their quoting and delimiters",
-        count(rows.len() as u64, "row"),
-        first.join(", ")
-    );
-    FileWarning::new(path, message)
-}
-
 /// Header names such as `OriginalImage[Width,Height]` are cut in two by the comma inside
 /// the brackets; the data rows hold one value for each half. Name the halves
 /// `OriginalImage[Width]` and `OriginalImage[Height]`.
@@ -222,7 +285,7 @@ mod tests {
 
     fn table(text: &str) -> (Table, Vec<FileWarning>) {
         let mut warnings = Vec::new();
-        (parse("t.csv", text, &mut warnings), warnings)
+        (parse("t.csv", &mut text.as_bytes(), &mut warnings), warnings)
     }
 
     #[test]

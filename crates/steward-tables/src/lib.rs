@@ -15,6 +15,7 @@ pub mod split_names;
 pub mod table;
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use rayon::prelude::*;
 use steward_model::facts::tables::{Role, SchemeFacts, TablesFacts};
@@ -51,10 +52,10 @@ pub struct UnknownColumn {
 
 /// Reads the tables of `inventory` and finds its split schemes.
 pub fn read(inventory: &Inventory, options: &TableOptions) -> Result<TablesFacts, UnknownColumn> {
-    let (loaded, json, warnings) = load_all(inventory, options);
+    let (loaded, json, mut warnings) = load_all(inventory, options);
     check_overrides(&loaded, options)?;
     let candidates = metadata::candidates(&loaded);
-    let built = schemes::discover(&loaded, &json, inventory);
+    let built = schemes::discover(&loaded, &json, inventory, &mut warnings);
     let schemes: Vec<SchemeFacts> = built
         .into_iter()
         .map(|b| {
@@ -184,55 +185,56 @@ fn load_all(
 
 fn load(entry: &FileEntry, options: &TableOptions) -> LoadOutcome {
     let mut warnings = Vec::new();
-    let text = match source::read_text(entry) {
-        Ok(text) => text,
+    let limit =
+        if entry.kind == FileKind::Json { source::MAX_JSON_BYTES } else { source::MAX_TABLE_BYTES };
+    let mut source = match source::open(entry, limit) {
+        Ok(source) => source,
         Err(err) => {
-            let message =
-                format!("could not be read ({err}); check its permissions or compression");
+            let message = format!("could not be read ({err}); check its permissions");
             return (None, None, vec![FileWarning::new(&entry.rel, message)]);
         }
     };
-    note_decoding(entry, &text, &mut warnings);
-    match entry.kind {
-        FileKind::Json => (
-            None,
-            json_split::parse(&entry.rel, &text.text, &mut warnings)
-                .map(|s| (entry.rel.clone(), s)),
-            warnings,
-        ),
-        kind => {
-            let table = if kind == FileKind::List {
-                list::parse(&entry.rel, &text.text, &mut warnings)
-            } else {
-                delimited::parse(&entry.rel, &text.text, &mut warnings)
-            };
-            (Some(loaded(entry, table, options)), None, warnings)
-        }
-    }
-}
-
-fn note_decoding(entry: &FileEntry, text: &source::Text, warnings: &mut Vec<FileWarning>) {
-    if text.lossy {
-        warnings.push(FileWarning::new(
-            &entry.rel,
-            "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)",
-        ));
-    }
-    if text.truncated {
-        let message = format!(
-            "is larger than {} MiB; only its first part was read",
-            source::MAX_TABLE_BYTES >> 20
-        );
+    let (table, json) = match entry.kind {
+        FileKind::Json => (None, load_json(entry, &mut source, &mut warnings)),
+        FileKind::List => (Some(list::parse(&entry.rel, &mut source, &mut warnings)), None),
+        _ => (Some(delimited::parse(&entry.rel, &mut source, &mut warnings)), None),
+    };
+    if source.truncated() {
+        let message =
+            format!("holds more than {} MiB of text; only its first part was read", limit >> 20);
         warnings.push(FileWarning::new(&entry.rel, message));
     }
+    (table.map(|t| loaded(entry, t, options)), json, warnings)
+}
+
+fn load_json(
+    entry: &FileEntry,
+    source: &mut source::Capped,
+    warnings: &mut Vec<FileWarning>,
+) -> Option<JsonSplits> {
+    let (text, lossy) = match source::read_to_text(source) {
+        Ok(read) => read,
+        Err(err) => {
+            let message = format!("could not be read ({err}); check its compression");
+            warnings.push(FileWarning::new(&entry.rel, message));
+            return None;
+        }
+    };
+    if lossy {
+        let message = "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
+        warnings.push(FileWarning::new(&entry.rel, message));
+    }
+    let splits = json_split::parse(&entry.rel, &text, warnings)?;
+    Some((entry.rel.clone(), splits))
 }
 
 fn loaded(entry: &FileEntry, table: table::Table, options: &TableOptions) -> Loaded {
     let file = entry.rel.rsplit('/').next().unwrap_or(&entry.rel);
     let split_name = split_names::split_name(file);
     let folder = entry.rel.rsplit_once('/').map_or(String::new(), |(d, _)| d.to_string());
+    let dir = entry.path.parent().map(Path::to_path_buf).unwrap_or_default();
     let facts = columns::describe(&table, split_name.is_some(), options);
-    Loaded { table, facts, split_name, folder }
+    Loaded { table, facts, split_name, folder, dir }
 }
 
 fn distinct_members(schemes: &[SchemeFacts]) -> u64 {

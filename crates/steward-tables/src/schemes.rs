@@ -4,11 +4,13 @@
 //! can be read from the split files themselves.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use steward_model::facts::splits::{SchemeOrigin, Split, SplitScheme};
 use steward_model::facts::tables::{Role, TableFacts};
 use steward_model::facts::Inventory;
 use steward_model::sample_key::sample_key;
+use steward_model::FileWarning;
 use tracing::debug;
 
 use crate::columns::{first_with, is_missing};
@@ -26,8 +28,10 @@ pub struct Loaded {
     pub facts: TableFacts,
     /// The split its file name names, if any.
     pub split_name: Option<SplitName>,
-    /// The folder holding it, relative (`""` for the root).
+    /// The folder holding it, relative (`""` for the root), for printing.
     pub folder: String,
+    /// The folder holding it, as on disk: split files are grouped by this.
+    pub dir: PathBuf,
 }
 
 /// Where one split's members came from: rows of a loaded table, or none (files, JSON).
@@ -50,9 +54,16 @@ pub struct Built {
 pub type JsonSplits = (String, Vec<(String, Vec<String>)>);
 
 /// Every scheme in the dataset.
-pub fn discover(loaded: &[Loaded], json: &[JsonSplits], inventory: &Inventory) -> Vec<Built> {
-    let mut schemes = file_schemes(loaded);
-    schemes.extend(column_schemes(loaded));
+/// File warnings (a split named twice, a split column that cannot be used) go to
+/// `warnings`.
+pub fn discover(
+    loaded: &[Loaded],
+    json: &[JsonSplits],
+    inventory: &Inventory,
+    warnings: &mut Vec<FileWarning>,
+) -> Vec<Built> {
+    let mut schemes = file_schemes(loaded, warnings);
+    schemes.extend(column_schemes(loaded, warnings));
     schemes.extend(json.iter().map(json_scheme));
     schemes.extend(folder_schemes(inventory));
     for built in &mut schemes {
@@ -62,41 +73,62 @@ pub fn discover(loaded: &[Loaded], json: &[JsonSplits], inventory: &Inventory) -
     schemes
 }
 
-fn file_schemes(loaded: &[Loaded]) -> Vec<Built> {
-    let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+/// Split files grouped by the folder they sit in (its real path: printed names may be
+/// lossy) and their name pattern; a group naming two or more splits is a scheme.
+fn file_schemes(loaded: &[Loaded], warnings: &mut Vec<FileWarning>) -> Vec<Built> {
+    let mut groups: BTreeMap<(&Path, &str), Vec<usize>> = BTreeMap::new();
     for (i, l) in loaded.iter().enumerate() {
         if let Some(name) = &l.split_name {
-            groups.entry((l.folder.as_str(), name.pattern.as_str())).or_default().push(i);
+            groups.entry((l.dir.as_path(), name.pattern.as_str())).or_default().push(i);
         }
     }
     let patterns_per_folder = count_by_folder(&groups);
-    groups
-        .into_iter()
-        .filter(|(_, members)| distinct_names(loaded, members) >= 2)
-        .map(|((folder, pattern), members)| {
-            let name = scheme_name(folder, pattern, patterns_per_folder[folder] > 1);
-            file_scheme(loaded, folder, name, &members)
-        })
-        .collect()
+    let mut schemes = Vec::new();
+    for ((dir, pattern), members) in groups {
+        let members = one_file_per_split(loaded, members, warnings);
+        if members.len() < 2 {
+            continue;
+        }
+        let folder = loaded[members[0]].folder.as_str();
+        let name = scheme_name(folder, pattern, patterns_per_folder[dir] > 1);
+        schemes.push(file_scheme(loaded, folder, name, &members));
+    }
+    schemes
 }
 
-fn count_by_folder<'a>(groups: &BTreeMap<(&'a str, &str), Vec<usize>>) -> BTreeMap<&'a str, usize> {
+/// The first file of each split name (compared case-insensitively); a second file naming
+/// the same split (`TRAIN.CSV` beside `train.csv`) is left out with a warning.
+fn one_file_per_split(
+    loaded: &[Loaded],
+    members: Vec<usize>,
+    warnings: &mut Vec<FileWarning>,
+) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::new();
+    for i in members {
+        let name = |j: usize| loaded[j].split_name.as_ref().map(|s| s.name.to_ascii_lowercase());
+        match kept.iter().find(|&&k| name(k) == name(i)) {
+            Some(&first) => {
+                let message = format!(
+                    "names the same split as '{}'; it was left out of the scheme (rename or \
+                     remove one of them)",
+                    loaded[first].table.path
+                );
+                warnings.push(FileWarning::new(&loaded[i].table.path, message));
+            }
+            None => kept.push(i),
+        }
+    }
+    kept
+}
+
+fn count_by_folder<'a>(
+    groups: &BTreeMap<(&'a Path, &str), Vec<usize>>,
+) -> BTreeMap<&'a Path, usize> {
     let mut counts = BTreeMap::new();
     for (folder, _) in groups.keys() {
         *counts.entry(*folder).or_insert(0) += 1;
     }
     counts
-}
-
-fn distinct_names(loaded: &[Loaded], members: &[usize]) -> usize {
-    let mut names: Vec<&str> = members
-        .iter()
-        .filter_map(|&i| loaded[i].split_name.as_ref())
-        .map(|s| s.name.as_str())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names.len()
 }
 
 fn scheme_name(folder: &str, pattern: &str, several: bool) -> String {
@@ -137,17 +169,22 @@ fn split_from_table(l: &Loaded, index: usize) -> (Split, SplitSource) {
     (split, SplitSource { table: Some(index), rows })
 }
 
-fn column_schemes(loaded: &[Loaded]) -> Vec<Built> {
+fn column_schemes(loaded: &[Loaded], warnings: &mut Vec<FileWarning>) -> Vec<Built> {
     let mut out = Vec::new();
     for (i, l) in loaded.iter().enumerate().filter(|(_, l)| l.split_name.is_none()) {
         if let Some(column) = first_with(&l.facts, |r| r == Role::Split) {
-            out.extend(column_scheme(l, i, column));
+            out.extend(column_scheme(l, i, column, warnings));
         }
     }
     out
 }
 
-fn column_scheme(l: &Loaded, index: usize, column: usize) -> Option<Built> {
+fn column_scheme(
+    l: &Loaded,
+    index: usize,
+    column: usize,
+    warnings: &mut Vec<FileWarning>,
+) -> Option<Built> {
     let values = &l.table.columns[column];
     let key = first_with(&l.facts, |r| r == Role::SampleKey);
     let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -155,11 +192,15 @@ fn column_scheme(l: &Loaded, index: usize, column: usize) -> Option<Built> {
         by_value.entry(value.trim()).or_default().push(row);
     }
     if by_value.len() < 2 || by_value.len() > MAX_SPLITS_IN_COLUMN {
-        debug!(
-            table = l.table.path,
-            splits = by_value.len(),
-            "split column not used: needs 2 to 50 values"
+        let why = format!(
+            "column '{}' holds {} split values; a split column needs 2 to {MAX_SPLITS_IN_COLUMN}",
+            l.table.names[column],
+            by_value.len()
         );
+        debug!(table = l.table.path, "split column not used: {why}");
+        if l.facts.columns[column].reason == crate::columns::GIVEN {
+            warnings.push(FileWarning::new(&l.table.path, format!("--split-by not used: {why}")));
+        }
         return None;
     }
     let column_name = l.table.names[column].clone();

@@ -1,90 +1,105 @@
-//! Opens a table or list file and returns its text: decompressed, size-capped, and decoded
-//! lossily when it is not UTF-8.
+//! Opens a table, list or JSON split file for reading: through its compression, with a cap
+//! on how much text is read, so a small compressed file cannot expand without bound.
 
 use std::fs::File;
 use std::io::{self, Read};
 
-use bzip2::read::BzDecoder;
+use bzip2::read::MultiBzDecoder;
 use flate2::read::MultiGzDecoder;
 use steward_model::facts::{Compression, FileEntry};
 
-/// The most text read from one table, after decompression. Larger tables are cut here,
-/// with a warning.
-// Limitation: a table is held in memory whole; tables over this cap are audited on their
-// first part only. Streaming the role and split passes row by row would lift it.
-pub const MAX_TABLE_BYTES: u64 = 1 << 30;
+/// The most text read from one table or list, after decompression. A longer table is
+/// audited on its first part, with a warning.
+// Limitation: held in memory by column, a table costs about its text size again; this cap
+// bounds that. Computing the roles and counts in one streaming pass would lift it.
+pub const MAX_TABLE_BYTES: u64 = 512 << 20;
 
-/// A table's text and what had to be done to get it.
-pub struct Text {
-    /// The decoded text.
-    pub text: String,
-    /// The text was cut at [`MAX_TABLE_BYTES`].
-    pub truncated: bool,
-    /// Some bytes were not UTF-8 and were replaced.
-    pub lossy: bool,
+/// The most text read from one JSON split file: JSON is parsed whole, so its cap is lower.
+pub const MAX_JSON_BYTES: u64 = 64 << 20;
+
+/// A file's decompressed bytes, cut at a limit, telling whether the limit was hit.
+pub struct Capped {
+    inner: Box<dyn Read + Send>,
+    left: u64,
+    truncated: bool,
 }
 
-/// Reads `entry` whole, through its compression.
-pub fn read_text(entry: &FileEntry) -> io::Result<Text> {
+impl Capped {
+    /// True when the file holds more than the limit.
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+}
+
+impl Read for Capped {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            let mut probe = [0u8; 1];
+            self.truncated = self.truncated || self.inner.read(&mut probe)? > 0;
+            return Ok(0);
+        }
+        let want = buf.len().min(self.left.min(usize::MAX as u64) as usize);
+        let n = self.inner.read(&mut buf[..want])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// Opens `entry` through its compression, capped at `limit` bytes of text.
+pub fn open(entry: &FileEntry, limit: u64) -> io::Result<Capped> {
     let file = File::open(&entry.path)?;
-    let reader: Box<dyn Read> = match entry.compression {
+    let inner: Box<dyn Read + Send> = match entry.compression {
         Some(Compression::Gzip) => Box::new(MultiGzDecoder::new(file)),
-        Some(Compression::Bzip2) => Box::new(BzDecoder::new(file)),
+        Some(Compression::Bzip2) => Box::new(MultiBzDecoder::new(file)),
         None => Box::new(file),
     };
-    let mut bytes = Vec::with_capacity(entry.size.min(MAX_TABLE_BYTES) as usize);
-    reader.take(MAX_TABLE_BYTES + 1).read_to_end(&mut bytes)?;
-    let truncated = bytes.len() as u64 > MAX_TABLE_BYTES;
-    if truncated {
-        cut_at_last_line(&mut bytes, MAX_TABLE_BYTES as usize);
-    }
-    Ok(decode(bytes, truncated))
+    Ok(Capped { inner, left: limit, truncated: false })
 }
 
-fn cut_at_last_line(bytes: &mut Vec<u8>, cap: usize) {
-    bytes.truncate(cap);
-    let end = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    bytes.truncate(end);
+/// Reads `source` whole as text: a UTF-8 byte order mark dropped, bytes that are not
+/// UTF-8 replaced (the flag says so).
+pub fn read_to_text(source: &mut impl Read) -> io::Result<(String, bool)> {
+    let mut bytes = Vec::new();
+    source.read_to_end(&mut bytes)?;
+    Ok(decode(bytes))
 }
 
-fn decode(bytes: Vec<u8>, truncated: bool) -> Text {
-    let bytes = strip_bom(bytes);
-    match String::from_utf8(bytes) {
-        Ok(text) => Text { text, truncated, lossy: false },
-        Err(err) => {
-            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            Text { text, truncated, lossy: true }
-        }
-    }
-}
-
-fn strip_bom(mut bytes: Vec<u8>) -> Vec<u8> {
+/// `bytes` as text, and whether some were not UTF-8.
+pub fn decode(mut bytes: Vec<u8>) -> (String, bool) {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
-    bytes
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, false),
+        Err(err) => (String::from_utf8_lossy(err.as_bytes()).into_owned(), true),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn capped(bytes: &'static [u8], limit: u64) -> Capped {
+        Capped { inner: Box::new(bytes), left: limit, truncated: false }
+    }
+
     #[test]
     fn invalid_utf8_is_replaced_and_flagged() {
-        let text = decode(b"a,b\n\xff,1\n".to_vec(), false);
-        assert!(text.lossy);
-        assert_eq!(text.text, "a,b\n\u{fffd},1\n");
+        assert_eq!(decode(b"a,b\n\xff,1\n".to_vec()), ("a,b\n\u{fffd},1\n".to_string(), true));
     }
 
     #[test]
     fn a_bom_is_dropped() {
-        assert_eq!(decode(b"\xEF\xBB\xBFid\n".to_vec(), false).text, "id\n");
+        assert_eq!(decode(b"\xEF\xBB\xBFid\n".to_vec()), ("id\n".to_string(), false));
     }
 
     #[test]
-    fn a_cut_ends_at_a_line_break() {
-        let mut bytes = b"ab\ncd\nef".to_vec();
-        cut_at_last_line(&mut bytes, 7);
-        assert_eq!(bytes, b"ab\ncd\n");
+    fn the_cap_cuts_and_tells() {
+        let mut source = capped(b"0123456789", 4);
+        let (text, _) = read_to_text(&mut source).unwrap();
+        assert_eq!((text.as_str(), source.truncated()), ("0123", true));
+        let mut exact = capped(b"0123", 4);
+        read_to_text(&mut exact).unwrap();
+        assert!(!exact.truncated());
     }
 }

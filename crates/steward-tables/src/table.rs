@@ -6,20 +6,21 @@
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Column {
     text: String,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 impl Column {
     /// Appends a value.
+    /// Appends a value. Tables are capped far below 4 GiB of text, so `u32` ends suffice.
     pub fn push(&mut self, value: &str) {
         self.text.push_str(value);
-        self.ends.push(self.text.len());
+        self.ends.push(self.text.len() as u32);
     }
 
     /// The value in `row`.
     pub fn get(&self, row: usize) -> &str {
-        let start = if row == 0 { 0 } else { self.ends[row - 1] };
-        &self.text[start..self.ends[row]]
+        let start = if row == 0 { 0 } else { self.ends[row - 1] as usize };
+        &self.text[start..self.ends[row] as usize]
     }
 
     /// Number of values.

@@ -136,3 +136,66 @@ fn two_schemes_in_one_folder_are_told_apart_by_pattern() {
     let names: Vec<&str> = facts.schemes.iter().map(|s| s.scheme.name.as_str()).collect();
     assert_eq!(names, [". ({}_labels.csv)", ". ({}_list.txt)"]);
 }
+
+#[test]
+fn a_truncated_gzip_keeps_the_rows_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: String = (0..20_000).map(|i| format!("img{i}.png,p{i}\n")).collect();
+    let mut bytes = gzip(&format!("image_id,patient_id\n{rows}"));
+    bytes.truncate(bytes.len() * 2 / 3);
+    write(dir.path(), "meta.csv.gz", &bytes);
+    let facts = read(dir.path(), &TableOptions::default());
+    let table = &facts.tables[0];
+    assert!(table.rows > 1000 && table.rows < 20_000, "{} rows", table.rows);
+    let warning = &facts.warnings[0];
+    assert!(warning.message.starts_with("reading stopped"), "{}", warning.message);
+}
+
+#[test]
+fn gzip_with_trailing_zeros_keeps_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = gzip("image_id,patient_id\na.png,p1\nb.png,p2\n");
+    bytes.extend([0u8; 512]);
+    write(dir.path(), "meta.csv.gz", &bytes);
+    let facts = read(dir.path(), &TableOptions::default());
+    assert_eq!(facts.tables[0].rows, 2);
+}
+
+#[test]
+fn one_wide_line_does_not_widen_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut list: String = (0..60).map(|i| format!("img{i}.png\n")).collect();
+    list.push_str(&format!("x.png {}\n", "0 ".repeat(100_000)));
+    write(dir.path(), "train_list.txt", list.as_bytes());
+    let facts = read(dir.path(), &TableOptions::default());
+    let table = &facts.tables[0];
+    assert_eq!((table.columns.len(), table.rows), (1, 61));
+    assert!(facts.warnings[0].message.starts_with("1 line with more than the 1 fields"));
+}
+
+#[test]
+fn a_split_named_twice_keeps_the_first_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "train.csv", b"image_id,patient_id\na.png,p1\n");
+    write(dir.path(), "TRAIN.CSV", b"image_id,patient_id\nb.png,p2\n");
+    write(dir.path(), "test.csv", b"image_id,patient_id\nc.png,p1\n");
+    write(dir.path(), "._train.csv", b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X");
+    let facts = read(dir.path(), &TableOptions::default());
+    let sizes = split_sizes(&facts, 0);
+    assert_eq!(sizes.len(), 2, "{sizes:?}");
+    assert_eq!(facts.schemes[0].group_key.as_ref().unwrap().column, "patient_id");
+    let warned: Vec<&str> = facts.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(warned, ["train.csv"], "TRAIN.CSV sorts first and is kept");
+}
+
+#[test]
+fn a_split_column_given_by_flag_that_cannot_be_used_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: String = (0..60).map(|i| format!("img{i}.png,{i}\n")).collect();
+    write(dir.path(), "table.csv", format!("image_id,fold\n{rows}").as_bytes());
+    let options = TableOptions { split_by: Some("fold".into()), ..Default::default() };
+    let facts = read(dir.path(), &options);
+    assert!(facts.schemes.is_empty());
+    let message = &facts.warnings[0].message;
+    assert!(message.starts_with("--split-by not used: column 'fold' holds 60"), "{message}");
+}

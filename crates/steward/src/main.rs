@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use steward_audit::{audit, AuditConfig};
+use steward_model::words::printable;
 use steward_model::{Report, Severity};
 use steward_report::{Json, Render, Terminal};
 use steward_tables::TableOptions;
@@ -18,18 +19,37 @@ use tracing_subscriber::EnvFilter;
 use cli::{AuditArgs, Cli, Command, FailOn, Format};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
     init_logging(cli.verbose);
     let result = match &cli.command {
         Command::Audit(args) => run_audit(args, cli.quiet),
     };
-    match result {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("error: {err}");
-            err.chain().skip(1).for_each(|cause| eprintln!("  caused by: {cause}"));
-            ExitCode::from(2)
-        }
+    result.unwrap_or_else(|err| {
+        run_error(&err);
+        ExitCode::from(2)
+    })
+}
+
+/// Help and version go to stdout with 0; a usage error to stderr with 2. A stderr that
+/// cannot be written to (closed, full) is no reason to panic.
+fn usage(err: &clap::Error) -> ExitCode {
+    let _ = err.print();
+    if err.use_stderr() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One `error:` line, then its causes, every control character made visible.
+fn run_error(err: &anyhow::Error) {
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "error: {}", printable(&err.to_string()));
+    for cause in err.chain().skip(1) {
+        let _ = writeln!(stderr, "  caused by: {}", printable(&cause.to_string()));
     }
 }
 
