@@ -199,7 +199,7 @@ fn load(entry: &FileEntry, options: &TableOptions) -> LoadOutcome {
         FileKind::List => (Some(list::parse(&entry.rel, &mut source, &mut warnings)), None),
         _ => (Some(delimited::parse(&entry.rel, &mut source, &mut warnings)), None),
     };
-    if source.truncated() {
+    if source.truncated() && entry.kind != FileKind::Json {
         let message =
             format!("holds more than {} MiB of text; only its first part was read", limit >> 20);
         warnings.push(FileWarning::new(&entry.rel, message));
@@ -220,6 +220,14 @@ fn load_json(
             return None;
         }
     };
+    if source.truncated() {
+        let message = format!(
+            "holds more than {} MiB of JSON and was not read; a JSON split file is read whole",
+            source::MAX_JSON_BYTES >> 20
+        );
+        warnings.push(FileWarning::new(&entry.rel, message));
+        return None;
+    }
     if lossy {
         let message = "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
         warnings.push(FileWarning::new(&entry.rel, message));

@@ -14,8 +14,9 @@ use steward_model::facts::{Compression, FileEntry};
 // bounds that. Computing the roles and counts in one streaming pass would lift it.
 pub const MAX_TABLE_BYTES: u64 = 512 << 20;
 
-/// The most text read from one JSON split file: JSON is parsed whole, so its cap is lower.
-pub const MAX_JSON_BYTES: u64 = 64 << 20;
+/// The most text of one JSON split file: JSON is parsed whole into a tree several times its
+/// size, so a larger file is not read at all.
+pub const MAX_JSON_BYTES: u64 = 16 << 20;
 
 /// A file's decompressed bytes, cut at a limit, telling whether the limit was hit.
 pub struct Capped {
