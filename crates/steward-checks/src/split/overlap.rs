@@ -10,7 +10,12 @@ use steward_model::{Finding, Severity};
 
 use super::bit;
 
-/// One finding per pair of schemes that share samples.
+/// The most overlap findings reported: a folder of many sites, each with its own split,
+/// would otherwise give one for every pair of sites.
+const MAX_FINDINGS: usize = 20;
+
+/// One finding per pair of schemes that share samples, the pairs that cross training and
+/// evaluation most first, at most [`MAX_FINDINGS`].
 pub fn scheme_overlaps(schemes: &[SchemeFacts]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (i, a) in schemes.iter().enumerate() {
@@ -18,7 +23,20 @@ pub fn scheme_overlaps(schemes: &[SchemeFacts]) -> Vec<Finding> {
             findings.extend(overlap(&a.scheme, &b.scheme));
         }
     }
+    findings.sort_by_key(|f| std::cmp::Reverse((f.severity, crossing_samples(f))));
+    if findings.len() > MAX_FINDINGS {
+        tracing::debug!(
+            pairs = findings.len(),
+            "scheme overlaps: only the first {MAX_FINDINGS} reported"
+        );
+        findings.truncate(MAX_FINDINGS);
+    }
     findings
+}
+
+fn crossing_samples(finding: &Finding) -> u64 {
+    let cells = finding.data["training_in_evaluation"].as_array().into_iter().flatten();
+    cells.filter_map(|c| c["samples"].as_u64()).sum()
 }
 
 /// Samples shared by split `a_split` of one scheme and `b_split` of the other.
