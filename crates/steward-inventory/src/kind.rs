@@ -75,9 +75,15 @@ fn by_signature(name: &str, kind: FileKind) -> FileKind {
 }
 
 fn without_signature(name: &str, head: &[u8], truncated: bool) -> FileKind {
-    if lower_extension(name) == "hdr" && magic::sizeof_hdr_is(head, 348) {
+    let extension = lower_extension(name);
+    if extension == "hdr" && magic::sizeof_hdr_is(head, 348) {
         debug!(file = name, "Analyze 7.5 header (NIfTI-1 layout without magic): taken as NIfTI");
         return FileKind::Nifti;
+    }
+    if let Some(stem) = (extension == "gz" || extension == "bz2").then(|| name.rsplit_once('.')) {
+        let inner = stem.map_or(name, |(inner, _)| inner);
+        debug!(file = name, "named {extension} but not compressed: taken by its inner name");
+        return kind_by_name(inner, head, truncated);
     }
     kind_by_name(name, head, truncated)
 }
@@ -126,6 +132,12 @@ mod tests {
     fn kind_of(name: &str, head: &[u8]) -> (FileKind, Option<Compression>) {
         let c = classify_head(name, head, false);
         (c.kind, c.compression)
+    }
+
+    #[test]
+    fn a_gz_name_without_gzip_inside_is_read_plain() {
+        let csv = b"image_id,patient_id\na.png,p1\n";
+        assert_eq!(kind_of("meta.csv.gz", csv), (FileKind::Table, None));
     }
 
     #[test]
