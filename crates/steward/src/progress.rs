@@ -14,10 +14,15 @@ pub struct Bar {
 impl Progress for Bar {
     fn start(&self, stage: &str, total: Option<u64>) {
         let bar = match total {
-            Some(n) => ProgressBar::new(n)
-                .with_style(style("{prefix:>6} [{bar:30}] {pos}/{len} {per_sec}")),
+            Some(0) => return,
+            // The full-hash stage counts bytes; the others count files.
+            Some(n) if stage == "hash-full" => ProgressBar::new(n)
+                .with_style(style("{prefix:>11} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}")),
+            Some(n) => {
+                ProgressBar::new(n).with_style(style("{prefix:>11} [{bar:30}] {pos}/{len} files"))
+            }
             None => {
-                ProgressBar::new_spinner().with_style(style("{prefix:>6} {spinner} {pos} files"))
+                ProgressBar::new_spinner().with_style(style("{prefix:>11} {spinner} {pos} files"))
             }
         };
         bar.set_prefix(stage.to_string());
