@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashSet;
 use serde_json::{json, Value};
 use steward_model::facts::docs::{DocFacts, Identifier};
 use steward_model::words::count;
@@ -69,14 +70,9 @@ fn in_text_only(docs: &DocFacts) -> Option<Finding> {
 
 /// Each identifier once (DOIs compare without case), at its first place.
 fn distinct(identifiers: &[Identifier]) -> Vec<&Identifier> {
-    let mut seen: Vec<&Identifier> = Vec::new();
-    for id in identifiers {
-        let same = |k: &&Identifier| k.kind == id.kind && k.value.eq_ignore_ascii_case(&id.value);
-        if !seen.iter().any(same) {
-            seen.push(id);
-        }
-    }
-    seen
+    let mut seen = FxHashSet::default();
+    let first = |id: &&Identifier| seen.insert((id.kind, id.value.to_ascii_lowercase()));
+    identifiers.iter().filter(first).collect()
 }
 
 fn kinds(identifiers: &[&Identifier]) -> BTreeMap<&'static str, usize> {
@@ -134,6 +130,16 @@ mod tests {
         let want = json!(["10.7910/DVN/DBW86T", "10.6084/m9.figshare.12275009"]);
         assert_eq!(findings[0].data["identifiers"], want);
         assert_eq!(findings[0].data["kinds"], json!({"doi": 2}));
+    }
+
+    #[test]
+    fn quadratic_pid_dedupe_of_many_prose_identifiers() {
+        let mut ids: Vec<Identifier> =
+            (0..100_000).map(|n| id(&format!("10.1234/X{n}"), "README body", false)).collect();
+        ids.push(id("10.1234/x7", "text", false));
+        let findings = check(&facts(ids));
+        assert_eq!(findings[0].data["in_text"], 100_000);
+        assert_eq!(findings[0].examples[0]["value"], "10.1234/X0");
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //! list, `license_name`, `license_link`, `source_datasets`, PIDs in any field) and its
 //! Markdown body as prose.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde_json::Value;
 use steward_model::facts::docs::{CardFormat, CardSummary};
 
 use crate::collect::Collector;
-use crate::walk;
+use crate::{walk, yaml};
 
 /// The field name used for a card's Markdown body.
 pub(crate) const BODY: &str = "README body";
@@ -14,21 +17,48 @@ pub(crate) const BODY: &str = "README body";
 /// Reads `text`, the README at `source`. Without front matter it is all prose.
 pub(crate) fn read(c: &mut Collector, source: &str, text: &str) {
     let Some((yaml, body)) = split_front_matter(text) else {
+        warn_if_unclosed(c, source, text);
         tracing::debug!(source, "README has no YAML front matter: read as prose");
         c.prose(source, BODY, text);
         return;
     };
-    match parse_yaml(yaml) {
-        Ok(card) => read_front_matter(c, source, &card),
-        Err(err) => c.warn(
-            source,
-            format!(
-                "the card's YAML front matter could not be parsed ({err}); its licence and \
-                 identifiers were not read. Fix the YAML between the `---` lines."
-            ),
-        ),
+    match yaml::parse(yaml) {
+        Ok(card) if card.is_object() => read_front_matter(c, source, &card),
+        Ok(card) => c.warn(source, not_a_mapping(&card)),
+        Err(err) => {
+            let advice = err.advice().unwrap_or("Fix the YAML between the `---` lines.");
+            let message = format!(
+                "the card's YAML front matter {err}; its licence and identifiers were not \
+                 read. {advice}"
+            );
+            c.warn(source, message);
+        }
     }
     c.prose(source, BODY, body);
+}
+
+/// A first line `---` followed by a YAML key, with no closing line: front matter meant, but
+/// not read as such (the hub would not read it either).
+fn warn_if_unclosed(c: &mut Collector, source: &str, text: &str) {
+    let mut lines = text.lines();
+    let opened = lines.next().is_some_and(|line| line.trim_end() == "---");
+    let next = lines.map(str::trim).find(|line| !line.is_empty());
+    if opened && next.is_some_and(|line| YAML_KEY.is_match(line)) {
+        let message = "the card's front matter is not closed by a --- line, so its fields \
+                       were read as prose only. Add a line `---` after the last field.";
+        c.warn(source, message);
+    }
+}
+
+static YAML_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)").expect("valid key pattern"));
+
+fn not_a_mapping(card: &Value) -> String {
+    format!(
+        "the card's YAML front matter is {}, not a mapping of fields; its licence and \
+         identifiers were not read. Write it as `key: value` lines, e.g. `license: cc-by-4.0`.",
+        walk::shape(card)
+    )
 }
 
 /// The YAML between a first line `---` and the next `---` (or `...`) line, and the rest.
@@ -44,15 +74,6 @@ pub(crate) fn split_front_matter(text: &str) -> Option<(&str, &str)> {
         at += line.len();
     }
     None
-}
-
-/// YAML read straight into JSON values, so every card format is walked the same way.
-pub(crate) fn parse_yaml(yaml: &str) -> Result<Value, serde_norway::Error> {
-    if yaml.trim().is_empty() {
-        return Ok(Value::Object(Default::default()));
-    }
-    let value: Value = serde_norway::from_str(yaml)?;
-    Ok(if value.is_null() { Value::Object(Default::default()) } else { value })
 }
 
 fn read_front_matter(c: &mut Collector, source: &str, card: &Value) {
@@ -75,7 +96,8 @@ fn read_front_matter(c: &mut Collector, source: &str, card: &Value) {
     c.card(CardSummary { source: source.to_string(), format: CardFormat::HfCard, title, fields });
 }
 
-/// `license: x` or `license: [x, y]`; an empty list states nothing.
+/// `license: x` or `license: [x, y]`; an empty list states nothing, a value that is not
+/// text is a vague statement.
 fn read_licence_field(c: &mut Collector, source: &str, key: &str, value: Option<&Value>) {
     match value {
         Some(Value::String(text)) => c.licence_value(source, key, text),
@@ -84,11 +106,15 @@ fn read_licence_field(c: &mut Collector, source: &str, key: &str, value: Option<
         }
         Some(Value::Array(items)) => {
             let field = format!("{key}[]");
-            for text in items.iter().filter_map(Value::as_str) {
-                c.licence_value(source, &field, text);
+            for item in items {
+                match item.as_str() {
+                    Some(text) => c.licence_value(source, &field, text),
+                    None => c.licence_of_odd_value(source, &field, item),
+                }
             }
         }
-        _ => {}
+        Some(other) => c.licence_of_odd_value(source, key, other),
+        None => {}
     }
 }
 
@@ -118,11 +144,5 @@ mod tests {
     fn crlf_front_matter_is_split() {
         let (yaml, _) = split_front_matter("---\r\nlicense: mit\r\n---\r\nbody").expect("split");
         assert_eq!(yaml, "license: mit\r\n");
-    }
-
-    #[test]
-    fn an_empty_map_with_comments_is_an_empty_card() {
-        let card = parse_yaml("# For reference\n{}\n").expect("parsed");
-        assert_eq!(card, Value::Object(Default::default()));
     }
 }

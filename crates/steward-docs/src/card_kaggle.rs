@@ -1,5 +1,6 @@
 //! Reads Kaggle dataset metadata (`dataset-metadata.json`, or the API's longer output):
-//! `licenses[].name`, `licenseName`, the description as prose, PIDs in any field.
+//! `licenses[].name` (or a bare string, in a list or alone), `licenseName`, the description
+//! as prose, PIDs in any field.
 
 use serde_json::Value;
 use steward_model::facts::docs::{CardFormat, CardSummary};
@@ -16,8 +17,12 @@ pub(crate) fn looks_like(card: &Value) -> bool {
 
 /// Reads the metadata `card` of `source`.
 pub(crate) fn read(c: &mut Collector, source: &str, card: &Value) {
-    for licence in card.get("licenses").and_then(Value::as_array).into_iter().flatten() {
-        read_licence(c, source, licence);
+    match card.get("licenses") {
+        Some(Value::Array(licences)) => licences.iter().for_each(|l| read_licence(c, source, l)),
+        // Tolerated: `"licenses": "CC0-1.0"` says what it means.
+        Some(Value::String(text)) => c.licence_value(source, "licenses", text),
+        Some(other) => c.licence_of_odd_value(source, "licenses", other),
+        None => {}
     }
     if let Some(name) = walk::str_field(card, "licenseName") {
         c.licence_value(source, "licenseName", name);
@@ -38,6 +43,9 @@ fn read_licence(c: &mut Collector, source: &str, licence: &Value) {
         walk::str_field(licence, "name").or_else(|| walk::str_field(licence, "nameNullable"));
     match name {
         Some(name) => c.licence_value(source, "licenses[].name", name),
-        None => tracing::debug!(source, "a `licenses` entry without a name states nothing"),
+        None if licence.is_object() => {
+            tracing::debug!(source, "a `licenses` entry without a name states nothing")
+        }
+        None => c.licence_of_odd_value(source, "licenses[]", licence),
     }
 }

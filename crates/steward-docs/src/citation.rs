@@ -32,10 +32,10 @@ pub(crate) fn read_cff(c: &mut Collector, source: &str, cff: &Value) {
 /// Reads a parsed .zenodo.json.
 pub(crate) fn read_zenodo(c: &mut Collector, source: &str, zenodo: &Value) {
     match zenodo.get("license") {
-        Some(Value::Object(_)) => {
-            let id = zenodo.get("license").and_then(|l| walk::str_field(l, "id"));
-            id.into_iter().for_each(|id| c.licence_value(source, "license.id", id));
-        }
+        Some(licence @ Value::Object(_)) => match walk::str_field(licence, "id") {
+            Some(id) => c.licence_value(source, "license.id", id),
+            None => c.licence_of_odd_value(source, "license", licence),
+        },
         other => licences(c, source, other),
     }
     let related = zenodo.get("related_identifiers").and_then(Value::as_array);
@@ -46,16 +46,20 @@ pub(crate) fn read_zenodo(c: &mut Collector, source: &str, zenodo: &Value) {
     summary(c, source, zenodo, CardFormat::Zenodo);
 }
 
-/// `license: x` or a list of SPDX ids.
+/// `license: x` or a list of SPDX ids; a value that is not text is a vague statement.
 fn licences(c: &mut Collector, source: &str, value: Option<&Value>) {
     match value {
         Some(Value::String(text)) => c.licence_value(source, "license", text),
         Some(Value::Array(items)) => {
-            for text in items.iter().filter_map(Value::as_str) {
-                c.licence_value(source, "license[]", text);
+            for item in items {
+                match item.as_str() {
+                    Some(text) => c.licence_value(source, "license[]", text),
+                    None => c.licence_of_odd_value(source, "license[]", item),
+                }
             }
         }
-        _ => {}
+        Some(other) => c.licence_of_odd_value(source, "license", other),
+        None => {}
     }
 }
 

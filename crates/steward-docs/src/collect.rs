@@ -1,11 +1,14 @@
 //! The collector: where every reader puts what it found (licence statements, PIDs,
 //! citations, cards, warnings), kept once per file and field.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde_json::Value;
-use steward_model::facts::docs::{CardSummary, DocFacts, Identifier, LicenceStatement, Place};
+use steward_model::facts::docs::{
+    CardSummary, DocFacts, Identifier, LicenceStatement, PidKind, Place,
+};
 use steward_model::FileWarning;
 
 use crate::licence::{self, At};
@@ -13,10 +16,15 @@ use crate::{pid, prose, walk};
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>\n]{1,200}>").expect("valid"));
 
+/// An identifier's place and value, the value without case: what makes it one.
+type IdKey = (PidKind, String, String, String);
+
 /// The facts gathered so far.
 #[derive(Default)]
 pub(crate) struct Collector {
     facts: DocFacts,
+    /// The identifiers kept so far, so each is kept once per file and field.
+    seen_ids: HashSet<IdKey>,
 }
 
 impl Collector {
@@ -25,6 +33,22 @@ impl Collector {
         if let Some(statement) = licence::from_value(At { source, field }, text) {
             self.licence(statement);
         }
+    }
+
+    /// A licence field holding neither text nor a list of texts (a number, a mapping without
+    /// a name): a licence is stated, but which cannot be told, so it is a vague statement.
+    pub fn licence_of_odd_value(&mut self, source: &str, field: &str, value: &Value) {
+        let empty = match value {
+            Value::Array(items) => items.is_empty(),
+            Value::Object(map) => map.is_empty(),
+            other => other.is_null(),
+        };
+        if empty {
+            return tracing::debug!(source, field, "licence field is empty: states nothing");
+        }
+        let text = value.to_string();
+        tracing::debug!(source, field, text, "licence field is not text: vague licence");
+        self.licence(licence::vague(At { source, field }, &text));
     }
 
     /// A field value, only when it names a recognisable licence (a `license_link`).
@@ -58,6 +82,10 @@ impl Collector {
     pub fn pids(&mut self, source: &str, field: &str, text: &str, structured: bool) {
         for (kind, value) in pid::find(text) {
             tracing::debug!(source, field, value, structured, "persistent identifier found");
+            let key = (kind, value.to_ascii_lowercase(), source.to_string(), field.to_string());
+            if !self.seen_ids.insert(key) {
+                continue;
+            }
             let id = Identifier {
                 kind,
                 value,
@@ -65,10 +93,7 @@ impl Collector {
                 field: field.to_string(),
                 structured,
             };
-            let known = self.facts.identifiers.iter().any(|k| same_place(k, &id));
-            if !known {
-                self.facts.identifiers.push(id);
-            }
+            self.facts.identifiers.push(id);
         }
     }
 
@@ -117,11 +142,4 @@ impl Collector {
         self.facts.cites_source = !self.facts.citations.is_empty();
         self.facts
     }
-}
-
-fn same_place(a: &Identifier, b: &Identifier) -> bool {
-    a.kind == b.kind
-        && a.source == b.source
-        && a.field == b.field
-        && a.value.eq_ignore_ascii_case(&b.value)
 }

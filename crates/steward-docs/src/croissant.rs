@@ -44,20 +44,23 @@ fn licence(c: &mut Collector, source: &str, field: &str, item: &Value) {
     match item {
         Value::String(text) => c.licence_value(source, field, text),
         Value::Object(_) => creative_work(c, source, field, item),
-        _ => tracing::debug!(source, field, "licence value is neither text nor an object"),
+        other => c.licence_of_odd_value(source, field, other),
     }
 }
 
 /// A `CreativeWork` licence: its `name`, `url` or `@id`, whichever names a licence first;
-/// failing all, the first present, as a vague statement.
+/// failing all, the first present; failing that, the object itself, as a vague statement
+/// (a licence is stated, but not which). An empty object states nothing.
 fn creative_work(c: &mut Collector, source: &str, field: &str, work: &Value) {
     let parts: Vec<(&str, &str)> = ["name", "url", "@id"]
         .into_iter()
         .filter_map(|key| walk::str_field(work, key).map(|text| (key, text)))
         .collect();
     let named = parts.iter().find(|(_, text)| spdx_map::recognise(text).is_some());
-    if let Some((key, text)) = named.or(parts.first()) {
-        c.licence_value(source, &format!("{field}.{key}"), text);
+    match named.or(parts.first()) {
+        Some((key, text)) => c.licence_value(source, &format!("{field}.{key}"), text),
+        None if is_blank(work) => tracing::debug!(source, field, "empty licence object"),
+        None => c.licence_of_odd_value(source, field, work),
     }
 }
 

@@ -22,6 +22,7 @@ mod prose;
 mod select;
 mod spdx_map;
 mod walk;
+mod yaml;
 
 use serde_json::Value;
 pub use steward_model::facts::docs::DocFacts;
@@ -71,7 +72,8 @@ fn read_doc(c: &mut Collector, entry: &FileEntry, role: Role) {
     let Some(text) = file::read_text(entry, c.warnings()) else {
         return;
     };
-    if !matches!(role, Role::Json(_)) {
+    // Plain JSON counts as documentation only once its content shows it is a card.
+    if role != Role::Json(FileKind::Json) {
         c.read(&entry.rel);
     }
     let source = entry.rel.as_str();
@@ -116,16 +118,17 @@ fn read_licence_file(c: &mut Collector, source: &str, text: &str) {
 }
 
 fn read_cff(c: &mut Collector, source: &str, text: &str) {
-    match card_hf::parse_yaml(text) {
-        Ok(cff) => citation::read_cff(c, source, &cff),
-        Err(err) => c.warn(
-            source,
-            format!(
-                "CITATION.cff is not valid YAML ({err}); its licence and identifiers were not \
-                 read. Fix it, e.g. with `cffconvert --validate`."
-            ),
-        ),
-    }
+    const FIX: &str = "Fix it, e.g. with `cffconvert --validate`.";
+    let (problem, advice) = match yaml::parse(text) {
+        Ok(cff) if cff.is_object() => return citation::read_cff(c, source, &cff),
+        Ok(cff) => {
+            let shape = walk::shape(&cff);
+            (format!("the file is {shape}, not a mapping of CFF keys"), FIX)
+        }
+        Err(err) => (format!("the file {err}"), err.advice().unwrap_or(FIX)),
+    };
+    let message = format!("{problem}; its licence and identifiers were not read. {advice}");
+    c.warn(source, message);
 }
 
 /// JSON: told apart by content; the inventory's kind decides only when content does not.
@@ -141,22 +144,49 @@ fn read_json(c: &mut Collector, source: &str, text: &str, kind: FileKind) {
         }
         Err(_) => return tracing::debug!(source, "plain JSON that does not parse: not a card"),
     };
-    let known = croissant::looks_like(&card)
-        || citation::looks_like_zenodo(&card)
-        || card_kaggle::looks_like(&card)
-        || kind != FileKind::Json && card.is_object();
-    if known {
+    match only_object(card) {
+        Ok(card) => read_json_card(c, source, &card, kind),
+        Err(other) if kind != FileKind::Json => c.warn(source, not_an_object(&other)),
+        Err(_) => tracing::debug!(source, "plain JSON that is not an object: not a card"),
+    }
+}
+
+/// The card object of a JSON file: the file's object, or the one object of a list of one.
+/// JSON-LD allows a list of nodes at the top, and a list of one card says what it means.
+fn only_object(card: Value) -> Result<Value, Value> {
+    match card {
+        Value::Object(_) => Ok(card),
+        Value::Array(mut items) if items.len() == 1 && items[0].is_object() => {
+            tracing::debug!("JSON list of one object: read as that object");
+            Ok(items.remove(0))
+        }
+        other => Err(other),
+    }
+}
+
+fn not_an_object(card: &Value) -> String {
+    format!(
+        "the file is {}, not a JSON object of card fields; its licence and identifiers were \
+         not read. Write the card as one object, `{{\"license\": …}}`.",
+        walk::shape(card)
+    )
+}
+
+/// Hands a card object to the reader of its format.
+fn read_json_card(c: &mut Collector, source: &str, card: &Value, kind: FileKind) {
+    let named = |k: FileKind| kind == k;
+    let read: fn(&mut Collector, &str, &Value) =
+        if croissant::looks_like(card) || named(FileKind::Croissant) {
+            croissant::read
+        } else if citation::looks_like_zenodo(card) || named(FileKind::ZenodoJson) {
+            citation::read_zenodo
+        } else if card_kaggle::looks_like(card) || named(FileKind::KaggleMetadata) {
+            card_kaggle::read
+        } else {
+            return tracing::debug!(source, "JSON has the shape of no known card: not read");
+        };
+    if kind == FileKind::Json {
         c.read(source);
     }
-    if croissant::looks_like(&card) || kind == FileKind::Croissant && card.is_object() {
-        croissant::read(c, source, &card);
-    } else if citation::looks_like_zenodo(&card) || kind == FileKind::ZenodoJson && card.is_object()
-    {
-        citation::read_zenodo(c, source, &card);
-    } else if card_kaggle::looks_like(&card) || kind == FileKind::KaggleMetadata && card.is_object()
-    {
-        card_kaggle::read(c, source, &card);
-    } else {
-        tracing::debug!(source, "JSON has the shape of no known card: not read");
-    }
+    read(c, source, card);
 }

@@ -1,6 +1,7 @@
 //! Finds persistent identifiers (PIDs) in text: DOIs (`10.NNNN/…`, `doi.org/…`, `doi:`),
 //! Handles (`hdl.handle.net/…`, `hdl:`) and ARKs (`ark:/NNNNN/…`), and normalises them.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,37 +23,42 @@ static ARK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every PID in `text`, normalised, each once, in text order.
 pub(crate) fn find(text: &str) -> Vec<(PidKind, String)> {
-    let mut found: Vec<(usize, PidKind, String)> = Vec::new();
+    let mut found = Found::default();
     for caps in DOI.captures_iter(text) {
-        push(&mut found, caps.get(1).map(|m| m.start()), PidKind::Doi, tidy(&caps[1]));
+        found.push(caps.get(1).map(|m| m.start()), PidKind::Doi, tidy(&caps[1]));
     }
     for caps in HANDLE.captures_iter(text) {
         // A handle whose prefix starts with 10. is a DOI, found above.
         if !caps[1].starts_with("10.") {
-            push(&mut found, caps.get(1).map(|m| m.start()), PidKind::Handle, tidy(&caps[1]));
+            found.push(caps.get(1).map(|m| m.start()), PidKind::Handle, tidy(&caps[1]));
         }
     }
     for caps in ARK.captures_iter(text) {
         let value = format!("ark:/{}/{}", &caps[1], tidy(&caps[2]));
-        push(&mut found, caps.get(0).map(|m| m.start()), PidKind::Ark, value);
+        found.push(caps.get(0).map(|m| m.start()), PidKind::Ark, value);
     }
-    found.sort_by_key(|(at, _, _)| *at);
-    found.into_iter().map(|(_, kind, value)| (kind, value)).collect()
+    found.in_text_order()
 }
 
-fn push(
-    found: &mut Vec<(usize, PidKind, String)>,
-    at: Option<usize>,
-    kind: PidKind,
-    value: String,
-) {
-    let suffix = value.split_once('/').map_or("", |(_, s)| s);
-    if suffix.is_empty() {
-        return;
+/// The identifiers found so far, with where each starts; kept once each, compared without
+/// case (DOIs are case-insensitive, and so, in practice, are Handles and ARKs).
+#[derive(Default)]
+struct Found {
+    kept: Vec<(usize, PidKind, String)>,
+    seen: HashSet<(PidKind, String)>,
+}
+
+impl Found {
+    fn push(&mut self, at: Option<usize>, kind: PidKind, value: String) {
+        let suffix = value.split_once('/').map_or("", |(_, s)| s);
+        if !suffix.is_empty() && self.seen.insert((kind, value.to_ascii_lowercase())) {
+            self.kept.push((at.unwrap_or(0), kind, value));
+        }
     }
-    let same = |(_, k, v): &(usize, PidKind, String)| *k == kind && v.eq_ignore_ascii_case(&value);
-    if !found.iter().any(same) {
-        found.push((at.unwrap_or(0), kind, value));
+
+    fn in_text_order(mut self) -> Vec<(PidKind, String)> {
+        self.kept.sort_by_key(|(at, _, _)| *at);
+        self.kept.into_iter().map(|(_, kind, value)| (kind, value)).collect()
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reads licences out of prose: sentences that say a work is "licensed under" something,
 //! and the body of a Markdown "License" section. Also tells whether prose holds a citation.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -167,21 +168,15 @@ fn floor_char(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// One statement per place and licence (the same licence said twice in one body is one).
+/// One statement per place and licence (the same licence said twice in one body is one;
+/// statements naming no licence are told apart by their text).
 fn dedup(statements: Vec<LicenceStatement>) -> Vec<LicenceStatement> {
-    let mut kept: Vec<LicenceStatement> = Vec::new();
-    for s in statements {
-        let same = |k: &LicenceStatement| {
-            k.spdx == s.spdx
-                && k.family == s.family
-                && k.kind == s.kind
-                && (k.family.is_some() || k.text == s.text)
-        };
-        if !kept.iter().any(same) {
-            kept.push(s);
-        }
-    }
-    kept
+    let mut seen = HashSet::new();
+    let mut first = |s: &LicenceStatement| {
+        let text = s.family.is_none().then(|| s.text.clone());
+        seen.insert((s.spdx.clone(), s.family.clone(), s.kind, text))
+    };
+    statements.into_iter().filter(|s| first(s)).collect()
 }
 
 #[cfg(test)]

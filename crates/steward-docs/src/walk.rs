@@ -46,6 +46,18 @@ pub(crate) fn str_field<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
     value.get(key)?.as_str().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// What a value is, in words for a warning: "a list", "a text value".
+pub(crate) fn shape(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text value",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a mapping",
+    }
+}
+
 /// The top-level field names of an object.
 pub(crate) fn top_fields(value: &Value) -> Vec<String> {
     value.as_object().map(|m| m.keys().cloned().collect()).unwrap_or_default()
