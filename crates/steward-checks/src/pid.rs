@@ -39,21 +39,26 @@ fn missing(docs: &DocFacts) -> Finding {
         )
 }
 
+/// The most identifiers listed in `data.identifiers`; `in_text` counts them all.
+const LISTED: usize = 20;
+
 fn in_text_only(docs: &DocFacts) -> Option<Finding> {
     if docs.identifiers.iter().any(|id| id.structured) {
         return None;
     }
     let distinct = distinct(&docs.identifiers);
     let values: Vec<&str> = distinct.iter().map(|id| id.value.as_str()).collect();
+    let shown = values.len().min(LISTED);
+    let more = if values.len() > EXAMPLES { ", …" } else { "" };
     let message = format!(
-        "{} only in prose, in no metadata field: {}",
+        "{} only in prose, in no metadata field: {}{more}",
         count(values.len() as u64, "identifier"),
-        values.join(", ")
+        values[..values.len().min(EXAMPLES)].join(", ")
     );
     let data = json!({
         "in_text": values.len(),
         "structured": 0,
-        "identifiers": values,
+        "identifiers": &values[..shown],
         "kinds": kinds(&distinct),
     });
     Some(
