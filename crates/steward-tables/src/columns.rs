@@ -38,7 +38,10 @@ const SAMPLE: usize = 1000;
 /// True when `value` stands for a missing value.
 pub fn is_missing(value: &str) -> bool {
     let value = value.trim();
-    value.len() <= 13 && MISSING.iter().any(|m| m.eq_ignore_ascii_case(value))
+    let first = value.bytes().next().map(|b| b.to_ascii_lowercase());
+    // Every spelling is empty or starts with one of these: most values are rejected here.
+    let may_be = matches!(first, None | Some(b'n' | b'u' | b'?' | b'-' | b'm'));
+    may_be && value.len() <= 13 && MISSING.iter().any(|m| m.eq_ignore_ascii_case(value))
 }
 
 /// The facts of `table`; `split_file` says whether it is one split of a scheme.
@@ -66,9 +69,28 @@ fn column(table: &str, name: &str, values: &Column, options: &TableOptions) -> C
         infer(name, &sample)
     });
     debug!(table, column = name, role = role.as_str(), "role: {reason}");
-    let distinct = values.iter().collect::<FxHashSet<_>>().len() as u64;
+    let distinct = distinct(values);
     let missing = if role == Role::Other { BTreeMap::new() } else { missing(values) };
     ColumnFacts { name: name.to_string(), role, reason, distinct, missing }
+}
+
+/// Distinct values. Label columns of lists hold a handful of values in a million rows, so
+/// a short list is tried before a hash set.
+fn distinct(values: &Column) -> u64 {
+    const FEW: usize = 16;
+    let mut few: Vec<&str> = Vec::with_capacity(FEW);
+    for (row, value) in values.iter().enumerate() {
+        if few.contains(&value) {
+            continue;
+        }
+        if few.len() == FEW {
+            let mut all: FxHashSet<&str> = few.into_iter().collect();
+            all.extend((row..values.len()).map(|r| values.get(r)));
+            return all.len() as u64;
+        }
+        few.push(value);
+    }
+    few.len() as u64
 }
 
 fn given_role(name: &str, options: &TableOptions) -> Option<Inferred> {
@@ -118,6 +140,27 @@ mod tests {
         assert_eq!(counts.get("unknown"), Some(&2));
         assert_eq!(counts.get("nan"), Some(&1));
         assert_eq!(counts.values().sum::<u64>(), 5);
+    }
+
+    #[test]
+    fn distinct_values_few_and_many() {
+        let mut few = Column::default();
+        (0..1000).for_each(|i| few.push(if i % 3 == 0 { "1" } else { "0" }));
+        assert_eq!(distinct(&few), 2);
+        let mut many = Column::default();
+        (0..1000).for_each(|i| many.push(&(i % 40).to_string()));
+        assert_eq!(distinct(&many), 40);
+        assert_eq!(distinct(&Column::default()), 0);
+    }
+
+    #[test]
+    fn missing_spellings_are_recognised() {
+        for value in ["", " ", "NaN", "n/a", "Unknown", "?", "-", "missing", "None"] {
+            assert!(is_missing(value), "{value:?}");
+        }
+        for value in ["0", "male", "no finding", "unknown lesion"] {
+            assert!(!is_missing(value), "{value:?}");
+        }
     }
 
     #[test]

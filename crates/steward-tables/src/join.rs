@@ -33,13 +33,16 @@ pub fn resolve(
         Some((_, GroupSource::Own(_))) => None,
         _ => meta,
     };
+    let rows = meta.map(|m| member_rows(&built, m));
     let mut groups = Interner::default();
     let member_groups = match &choice {
-        Some((_, source)) => member_groups(&built, loaded, meta, source, &mut groups),
+        Some((_, source)) => {
+            member_groups(&built, loaded, meta, rows.as_deref(), source, &mut groups)
+        }
         None => built.scheme.splits.iter().map(|s| vec![None; s.members.len()]).collect(),
     };
-    let (unmatched, unmatched_examples) = match meta {
-        Some(m) => unmatched(&built, m),
+    let (unmatched, unmatched_examples) = match &rows {
+        Some(rows) => unmatched(&built, rows),
         None => (vec![0; built.scheme.splits.len()], Vec::new()),
     };
     SchemeFacts {
@@ -53,15 +56,21 @@ pub fn resolve(
     }
 }
 
+/// For each split, the metadata row of each member (`None`: no row has its key).
+fn member_rows(built: &Built, meta: &Metadata) -> Vec<Vec<Option<usize>>> {
+    let row = |k: &String| meta.rows.get(k.as_str()).copied();
+    built.scheme.splits.iter().map(|s| s.members.iter().map(row).collect()).collect()
+}
+
 /// How many members of each split match no metadata row, and a few of them.
-fn unmatched(built: &Built, meta: &Metadata) -> (Vec<u64>, Vec<(String, String)>) {
+fn unmatched(built: &Built, rows: &[Vec<Option<usize>>]) -> (Vec<u64>, Vec<(String, String)>) {
     const EXAMPLES: usize = 5;
     let mut examples = Vec::new();
     let mut counts = Vec::with_capacity(built.scheme.splits.len());
-    for split in &built.scheme.splits {
-        let missing = split.members.iter().filter(|k| !meta.rows.contains_key(k.as_str()));
+    for (split, rows) in built.scheme.splits.iter().zip(rows) {
+        let missing = split.members.iter().zip(rows).filter(|(_, r)| r.is_none());
         let mut count = 0;
-        for key in missing {
+        for (key, _) in missing {
             if examples.len() < EXAMPLES {
                 examples.push((split.name.clone(), key.clone()));
             }
@@ -177,25 +186,21 @@ fn member_groups(
     built: &Built,
     loaded: &[Loaded],
     meta: Option<&Metadata>,
+    meta_rows: Option<&[Vec<Option<usize>>]>,
     source: &GroupSource,
     groups: &mut Interner,
 ) -> Vec<Vec<Option<u32>>> {
-    let splits = built.scheme.splits.iter().zip(&built.sources).enumerate();
+    let splits = built.sources.iter().enumerate();
     splits
-        .map(|(i, (split, src))| match source {
+        .map(|(i, src)| match source {
             GroupSource::Own(columns) => {
                 let values = &loaded[src.table.unwrap_or_default()].table.columns[columns[i]];
                 src.rows.iter().map(|&r| groups.id(values.get(r))).collect()
             }
             GroupSource::Metadata(column) => {
-                let meta = meta.expect("metadata source implies a metadata table");
+                let (meta, rows) = meta.zip(meta_rows).expect("a metadata source has its rows");
                 let values = &meta.loaded.table.columns[*column];
-                let row = |k: &String| meta.rows.get(k.as_str()).copied();
-                split
-                    .members
-                    .iter()
-                    .map(|k| row(k).and_then(|r| groups.id(values.get(r))))
-                    .collect()
+                rows[i].iter().map(|r| r.and_then(|r| groups.id(values.get(r)))).collect()
             }
         })
         .collect()

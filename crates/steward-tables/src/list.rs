@@ -32,8 +32,7 @@ pub fn parse(path: &str, source: &mut dyn Read, warnings: &mut Vec<FileWarning>)
     let mut table = Table::new(path, list_names(width), false, " ");
     let mut wider = 0u64;
     for line in sample.into_iter().chain(lines.by_ref()) {
-        wider += u64::from(line.split_whitespace().nth(width).is_some());
-        table.push_row(line.split_whitespace());
+        wider += u64::from(table.push_row(line.split_whitespace()));
     }
     lines.warn(path, wider, width, warnings);
     table

@@ -61,12 +61,14 @@ impl Table {
         Table { path: path.to_string(), header, delimiter: delimiter.to_string(), names, columns }
     }
 
-    /// Appends a row; missing trailing fields are empty, extra ones are dropped.
-    pub fn push_row<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
+    /// Appends a row; missing trailing fields are empty, extra ones are dropped. Returns
+    /// whether there were extra ones.
+    pub fn push_row<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) -> bool {
         let mut fields = fields.into_iter();
         for column in &mut self.columns {
             column.push(fields.next().unwrap_or(""));
         }
+        fields.next().is_some()
     }
 
     /// Data rows.
