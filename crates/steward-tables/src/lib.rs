@@ -66,6 +66,8 @@ pub fn read(inventory: &Inventory, options: &TableOptions) -> Result<TablesFacts
         })
         .collect();
     let metadata_tables = metadata_tables(&schemes, &candidates, inventory);
+    let used = candidates.iter().filter(|m| metadata_tables.iter().any(|t| t == m.path()));
+    warnings.extend(used.filter_map(metadata::repeated_keys_warning));
     let samples = samples(&loaded, &metadata_tables, &schemes, inventory);
     Ok(TablesFacts {
         metadata_tables,

@@ -6,6 +6,8 @@
 use rustc_hash::FxHashMap;
 use steward_model::facts::tables::Role;
 use steward_model::sample_key::sample_key;
+use steward_model::words::count;
+use steward_model::FileWarning;
 use tracing::debug;
 
 use crate::columns::first_with;
@@ -17,6 +19,8 @@ pub struct Metadata<'a> {
     pub loaded: &'a Loaded,
     /// Row of each sample key (the first row wins when a key repeats).
     pub rows: FxHashMap<&'a str, usize>,
+    /// Rows whose sample key an earlier row already has.
+    pub repeated: usize,
 }
 
 impl<'a> Metadata<'a> {
@@ -27,7 +31,8 @@ impl<'a> Metadata<'a> {
         for (row, value) in loaded.table.columns[key].iter().enumerate() {
             rows.entry(sample_key(value)).or_insert(row);
         }
-        Some(Metadata { loaded, rows })
+        let repeated = loaded.table.rows() - rows.len();
+        Some(Metadata { loaded, rows, repeated })
     }
 
     /// The table's path.
@@ -43,6 +48,20 @@ impl<'a> Metadata<'a> {
 
 /// How many keys, at most, each candidate table is scored on.
 const SCORED_KEYS: usize = 2000;
+
+/// A warning for a joined table whose sample keys repeat: a sample's group and
+/// demographics come from its first row only.
+pub fn repeated_keys_warning(meta: &Metadata) -> Option<FileWarning> {
+    if meta.repeated == 0 {
+        return None;
+    }
+    let message = format!(
+        "{} with the sample key of an earlier row; each sample was joined to its first row \
+         (check for duplicated rows, or name the sample-key column with --key)",
+        count(meta.repeated as u64, "row")
+    );
+    Some(FileWarning::new(meta.path(), message))
+}
 
 /// Every metadata table of the dataset.
 pub fn candidates(loaded: &[Loaded]) -> Vec<Metadata<'_>> {

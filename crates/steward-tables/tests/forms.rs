@@ -199,3 +199,19 @@ fn a_split_column_given_by_flag_that_cannot_be_used_is_a_warning() {
     let message = &facts.warnings[0].message;
     assert!(message.starts_with("--split-by not used: column 'fold' holds 60"), "{message}");
 }
+
+#[test]
+fn repeated_sample_keys_in_the_metadata_table_are_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "meta.csv", b"image_id,patient_id\na.png,p1\na.png,p2\nb.png,p3\n");
+    write(dir.path(), "train.txt", b"a.png\n");
+    write(dir.path(), "test.txt", b"b.png\n");
+    let facts = read(dir.path(), &TableOptions::default());
+    assert_eq!(facts.metadata_tables, ["meta.csv"]);
+    let warning = facts.warnings.iter().find(|w| w.path == "meta.csv").unwrap();
+    assert!(
+        warning.message.starts_with("1 row with the sample key of an earlier row"),
+        "{}",
+        warning.message
+    );
+}
