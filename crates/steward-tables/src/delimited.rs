@@ -14,6 +14,7 @@ use steward_model::FileWarning;
 use tracing::debug;
 
 use crate::roles::infer;
+use crate::source;
 use crate::table::{default_names, Table};
 
 /// Rows read before the header and the width are decided.
@@ -96,9 +97,7 @@ impl<R: Read> Rows<R> {
 
     fn warn(&self, path: &str, warnings: &mut Vec<FileWarning>) {
         if self.lossy {
-            let message =
-                "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
-            warnings.push(FileWarning::new(path, message));
+            warnings.push(FileWarning::new(path, source::NOT_UTF8));
         }
         if let Some((line, err)) = &self.error {
             let message = format!(

@@ -231,8 +231,7 @@ fn load_json(
         return None;
     }
     if lossy {
-        let message = "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
-        warnings.push(FileWarning::new(&entry.rel, message));
+        warnings.push(FileWarning::new(&entry.rel, source::NOT_UTF8));
     }
     let splits = json_split::parse(&entry.rel, &text, warnings)?;
     Some((entry.rel.clone(), splits))

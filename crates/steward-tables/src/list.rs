@@ -9,6 +9,7 @@ use steward_model::words::count;
 use steward_model::FileWarning;
 
 use crate::delimited;
+use crate::source;
 use crate::table::Table;
 
 /// Lines read before the width is decided.
@@ -69,9 +70,7 @@ impl<R: Read> Lines<R> {
             warnings.push(FileWarning::new(path, message));
         }
         if self.lossy {
-            let message =
-                "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
-            warnings.push(FileWarning::new(path, message));
+            warnings.push(FileWarning::new(path, source::NOT_UTF8));
         }
         if let Some(err) = &self.error {
             let message = format!("reading stopped ({err}); the lines before it were audited");

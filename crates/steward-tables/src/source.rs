@@ -18,6 +18,10 @@ pub const MAX_TABLE_BYTES: u64 = 512 << 20;
 /// size, so a larger file is not read at all.
 pub const MAX_JSON_BYTES: u64 = 16 << 20;
 
+/// The warning for text that is not UTF-8.
+pub const NOT_UTF8: &str =
+    "holds bytes that are not UTF-8; they were replaced (re-save it as UTF-8)";
+
 /// A file's decompressed bytes, cut at a limit, telling whether the limit was hit.
 pub struct Capped {
     inner: Box<dyn Read + Send>,
