@@ -23,11 +23,14 @@ pub fn check(tables: &TablesFacts) -> Vec<Finding> {
     findings
 }
 
+/// The columns whose role satisfies `pred` and that hold at least one value: a column
+/// left blank in every row (ages redacted, say) is no evidence that the data is there.
 fn columns_with<'a>(
     tables: &'a TablesFacts,
     pred: impl Fn(Role) -> bool + 'a,
 ) -> Vec<&'a ColumnFacts> {
-    tables.tables.iter().flat_map(|t| &t.columns).filter(|c| pred(c.role)).collect()
+    let filled = |t: &'a TableFacts| t.columns.iter().filter(move |c| c.missing_total() < t.rows);
+    tables.tables.iter().flat_map(filled).filter(|c| pred(c.role)).collect()
 }
 
 fn table_count(tables: &TablesFacts) -> Value {

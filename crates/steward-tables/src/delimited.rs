@@ -17,6 +17,9 @@ use crate::roles::infer;
 use crate::source;
 use crate::table::{default_names, Table};
 
+/// The most columns a table is read with; the rest of a wider table is left out.
+pub const MAX_COLUMNS: usize = 4096;
+
 /// Rows read before the header and the width are decided.
 const SAMPLE_ROWS: usize = 1000;
 /// Bytes read ahead to sniff the delimiter.
@@ -30,9 +33,12 @@ pub fn parse(path: &str, source: &mut dyn Read, warnings: &mut Vec<FileWarning>)
     let delimiter = sniff_delimiter(path, &String::from_utf8_lossy(&head));
     let mut rows = Rows::new(Cursor::new(head).chain(source), delimiter);
     let sample: Vec<StringRecord> = rows.by_ref().take(SAMPLE_ROWS).collect();
-    let mut table = shape(path, delimiter, &sample);
+    let (mut table, width) = shape(path, delimiter, &sample);
+    if width > table.names.len() {
+        warnings.push(wide_warning(path, width));
+    }
     let body = &sample[usize::from(table.header).min(sample.len())..];
-    let mut ragged = Ragged::default();
+    let mut ragged = Ragged { width, ..Ragged::default() };
     let first_row = 1 + usize::from(table.header);
     for (i, record) in body.iter().cloned().chain(rows.by_ref()).enumerate() {
         ragged.push_or_count(&mut table, &record, first_row + i);
@@ -40,6 +46,15 @@ pub fn parse(path: &str, source: &mut dyn Read, warnings: &mut Vec<FileWarning>)
     ragged.warn(&table, warnings);
     rows.warn(path, warnings);
     table
+}
+
+/// The warning for a table wider than [`MAX_COLUMNS`].
+pub fn wide_warning(path: &str, width: usize) -> FileWarning {
+    let message = format!(
+        "has {width} columns; only the first {MAX_COLUMNS} were read (metadata columns are \
+         rarely that many: check the delimiter)"
+    );
+    FileWarning::new(path, message)
 }
 
 /// The first bytes of `source`, a UTF-8 byte order mark dropped.
@@ -53,20 +68,25 @@ fn read_head(source: &mut dyn Read) -> Vec<u8> {
     head
 }
 
-/// An empty table with the names and header decided from the first rows.
-fn shape(path: &str, delimiter: u8, sample: &[StringRecord]) -> Table {
+/// An empty table with the names and header decided from the first rows, and the width
+/// of its rows; at most [`MAX_COLUMNS`] of them get a column.
+fn shape(path: &str, delimiter: u8, sample: &[StringRecord]) -> (Table, usize) {
     let delimiter = (delimiter as char).to_string();
     let Some(first) = sample.first() else {
-        return Table::new(path, Vec::new(), false, &delimiter);
+        return (Table::new(path, Vec::new(), false, &delimiter), 0);
     };
     let header = has_header(path, first, &sample[1..]);
-    let names = if header {
+    let (mut names, width) = if header {
         let names = repair_bracket_names(first.iter().map(String::from).collect());
-        drop_empty_tail(names, modal_width(&sample[1..]))
+        let names = drop_empty_tail(names, modal_width(&sample[1..]));
+        let width = names.len();
+        (names, width)
     } else {
-        default_names(modal_width(sample))
+        let width = modal_width(sample);
+        (default_names(width.min(MAX_COLUMNS)), width)
     };
-    Table::new(path, names, header, &delimiter)
+    names.truncate(MAX_COLUMNS);
+    (Table::new(path, names, header, &delimiter), width)
 }
 
 /// The non-blank records of a CSV stream, decoded as UTF-8 (lossily where they are not),
@@ -74,6 +94,7 @@ fn shape(path: &str, delimiter: u8, sample: &[StringRecord]) -> Table {
 struct Rows<R: Read> {
     records: csv::ByteRecordsIntoIter<R>,
     lossy: bool,
+    read: u64,
     error: Option<(u64, String)>,
 }
 
@@ -85,7 +106,7 @@ impl<R: Read> Rows<R> {
             .delimiter(delimiter)
             .trim(Trim::None)
             .from_reader(reader);
-        Rows { records: reader.into_byte_records(), lossy: false, error: None }
+        Rows { records: reader.into_byte_records(), lossy: false, read: 0, error: None }
     }
 
     fn decode(&mut self, record: ByteRecord) -> StringRecord {
@@ -116,9 +137,13 @@ impl<R: Read> Iterator for Rows<R> {
         loop {
             match self.records.next()? {
                 Ok(record) if record.iter().all(|f| f.trim_ascii().is_empty()) => continue,
-                Ok(record) => return Some(self.decode(record)),
+                Ok(record) => {
+                    self.read += 1;
+                    return Some(self.decode(record));
+                }
                 Err(err) => {
-                    let line = err.position().map_or(0, |p| p.line());
+                    // A decompression error has no position: count the records instead.
+                    let line = err.position().map_or(self.read + 1, |p| p.line());
                     self.error = Some((line, err.to_string()));
                     return None;
                 }
@@ -127,16 +152,17 @@ impl<R: Read> Iterator for Rows<R> {
     }
 }
 
-/// Rows left out because their field count is not the table's.
+/// Rows left out because their field count is not the table's `width`.
 #[derive(Default)]
 struct Ragged {
+    width: usize,
     rows: u64,
     first: Vec<usize>,
 }
 
 impl Ragged {
     fn push_or_count(&mut self, table: &mut Table, record: &StringRecord, row: usize) {
-        if record.len() == table.names.len() {
+        if record.len() == self.width {
             table.push_row(record.iter());
             return;
         }
@@ -155,7 +181,7 @@ impl Ragged {
             "{} without the table's {} fields left out (rows {}); \
              check their quoting and delimiters",
             count(self.rows, "row"),
-            table.names.len(),
+            self.width,
             first.join(", ")
         );
         warnings.push(FileWarning::new(&table.path, message));
@@ -342,6 +368,20 @@ mod tests {
     fn a_ragged_first_row_does_not_set_the_width() {
         let (t, w) = table("a.png,1,extra\nb.png,2\nc.png,3\n");
         assert_eq!((t.names.len(), t.rows(), w.len()), (2, 2, 1));
+    }
+
+    #[test]
+    fn a_very_wide_header_is_cut_with_a_warning() {
+        let header: Vec<String> = (0..MAX_COLUMNS + 10).map(|i| format!("c{i}")).collect();
+        let row = vec!["1"; MAX_COLUMNS + 10].join(",");
+        let (t, w) = table(&format!("{}\n{row}\n{row}\n", header.join(",")));
+        assert_eq!((t.names.len(), t.rows()), (MAX_COLUMNS, 2));
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].message.starts_with("has 4106 columns; only the first 4096"),
+            "{}",
+            w[0].message
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use steward_model::facts::tables::{Role, SchemeFacts, TablesFacts};
+use steward_model::facts::SchemeOrigin;
 use steward_model::facts::{FileEntry, FileKind, Inventory};
 use steward_model::sample_key::sample_key;
 use steward_model::FileWarning;
@@ -52,10 +53,11 @@ pub struct UnknownColumn {
 
 /// Reads the tables of `inventory` and finds its split schemes.
 pub fn read(inventory: &Inventory, options: &TableOptions) -> Result<TablesFacts, UnknownColumn> {
-    let (loaded, json, mut warnings) = load_all(inventory, options);
+    let (mut loaded, json, mut warnings) = load_all(inventory, options);
     check_overrides(&loaded, options)?;
-    let candidates = metadata::candidates(&loaded);
     let built = schemes::discover(&loaded, &json, inventory, &mut warnings);
+    restore_unused_split_by(&mut loaded, &built, options);
+    let candidates = metadata::candidates(&loaded);
     let schemes: Vec<SchemeFacts> = built
         .into_iter()
         .map(|b| {
@@ -68,7 +70,7 @@ pub fn read(inventory: &Inventory, options: &TableOptions) -> Result<TablesFacts
     let metadata_tables = metadata_tables(&schemes, &candidates, inventory);
     let used = candidates.iter().filter(|m| metadata_tables.iter().any(|t| t == m.path()));
     warnings.extend(used.filter_map(metadata::repeated_keys_warning));
-    let samples = samples(&loaded, &metadata_tables, &schemes, inventory);
+    let samples = samples(&candidates, &metadata_tables, &schemes, inventory);
     Ok(TablesFacts {
         metadata_tables,
         tables: loaded.into_iter().map(|l| l.facts).collect(),
@@ -76,6 +78,27 @@ pub fn read(inventory: &Inventory, options: &TableOptions) -> Result<TablesFacts
         samples,
         warnings,
     })
+}
+
+/// A `--split-by` column that could not be used as a split keeps its inferred role, so
+/// that a rejected flag does not hide what the column is (a site, say).
+fn restore_unused_split_by(
+    loaded: &mut [Loaded],
+    built: &[schemes::Built],
+    options: &TableOptions,
+) {
+    let Some(column) = &options.split_by else { return };
+    let used = built.iter().any(|b| match &b.scheme.origin {
+        SchemeOrigin::Column { column: c, .. } => c.eq_ignore_ascii_case(column),
+        _ => false,
+    });
+    if used {
+        return;
+    }
+    let inferred = TableOptions { split_by: None, ..options.clone() };
+    for l in loaded.iter_mut().filter(|l| l.table.column_index(column).is_some()) {
+        l.facts = columns::describe(&l.table, l.split_name.is_some(), &inferred);
+    }
 }
 
 fn check_overrides(loaded: &[Loaded], options: &TableOptions) -> Result<(), UnknownColumn> {
@@ -143,20 +166,17 @@ fn metadata_tables(
     table.map(|m| m.path().to_string()).into_iter().collect()
 }
 
-/// Rows of the metadata tables; without any, the distinct split members; without splits,
+/// Distinct sample keys of the metadata tables; without any, the distinct split members; without splits,
 /// the media files.
 fn samples(
-    loaded: &[Loaded],
+    candidates: &[Metadata],
     metadata_tables: &[String],
     schemes: &[SchemeFacts],
     inventory: &Inventory,
 ) -> u64 {
     if !metadata_tables.is_empty() {
-        let rows = loaded
-            .iter()
-            .filter(|l| metadata_tables.contains(&l.table.path))
-            .map(|l| l.table.rows());
-        return rows.sum::<usize>() as u64;
+        let used = candidates.iter().filter(|m| metadata_tables.iter().any(|t| t == m.path()));
+        return used.map(|m| m.rows.len()).sum::<usize>() as u64;
     }
     if !schemes.is_empty() {
         return distinct_members(schemes);

@@ -30,6 +30,10 @@ pub fn parse(path: &str, source: &mut dyn Read, warnings: &mut Vec<FileWarning>)
     let mut lines = Lines::new(Cursor::new(head).chain(source));
     let sample: Vec<String> = lines.by_ref().take(SAMPLE_LINES).collect();
     let width = modal_width(&sample);
+    if width > delimited::MAX_COLUMNS {
+        warnings.push(delimited::wide_warning(path, width));
+    }
+    let width = width.min(delimited::MAX_COLUMNS);
     let mut table = Table::new(path, list_names(width), false, " ");
     let mut wider = 0u64;
     for line in sample.into_iter().chain(lines.by_ref()) {

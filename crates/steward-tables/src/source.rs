@@ -2,10 +2,10 @@
 //! on how much text is read, so a small compressed file cannot expand without bound.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 
 use bzip2::read::MultiBzDecoder;
-use flate2::read::MultiGzDecoder;
+use flate2::bufread::GzDecoder;
 use steward_model::facts::{Compression, FileEntry};
 
 /// The most text read from one table or list, after decompression. A longer table is
@@ -50,11 +50,59 @@ impl Read for Capped {
     }
 }
 
+/// gzip members one after another, as `gzip -d` reads them; a run of zero bytes after the
+/// last member (padding some tools and tapes add) ends the stream instead of failing it.
+struct GzMembers<R: BufRead> {
+    member: Option<GzDecoder<R>>,
+}
+
+impl<R: BufRead> GzMembers<R> {
+    fn new(reader: R) -> Self {
+        GzMembers { member: Some(GzDecoder::new(reader)) }
+    }
+}
+
+impl<R: BufRead> Read for GzMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while let Some(member) = self.member.as_mut() {
+            let n = member.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            let mut rest = self.member.take().map(GzDecoder::into_inner).expect("a member");
+            if next_member_starts(&mut rest)? {
+                self.member = Some(GzDecoder::new(rest));
+            }
+        }
+        Ok(0)
+    }
+}
+
+/// After a member: true when another one follows, false at the end of the file or of a
+/// zero padding; other trailing bytes are an error.
+fn next_member_starts(rest: &mut impl BufRead) -> io::Result<bool> {
+    loop {
+        let bytes = rest.fill_buf()?;
+        match bytes.first() {
+            None => return Ok(false),
+            Some(0x1f) => return Ok(true),
+            Some(0) => {
+                let zeros = bytes.iter().take_while(|&&b| b == 0).count();
+                rest.consume(zeros);
+            }
+            Some(_) => {
+                let message = "bytes that are neither gzip nor zero padding follow the data";
+                return Err(io::Error::new(io::ErrorKind::InvalidData, message));
+            }
+        }
+    }
+}
+
 /// Opens `entry` through its compression, capped at `limit` bytes of text.
 pub fn open(entry: &FileEntry, limit: u64) -> io::Result<Capped> {
     let file = File::open(&entry.path)?;
     let inner: Box<dyn Read + Send> = match entry.compression {
-        Some(Compression::Gzip) => Box::new(MultiGzDecoder::new(file)),
+        Some(Compression::Gzip) => Box::new(GzMembers::new(BufReader::new(file))),
         Some(Compression::Bzip2) => Box::new(MultiBzDecoder::new(file)),
         None => Box::new(file),
     };
@@ -96,6 +144,30 @@ mod tests {
     #[test]
     fn a_bom_is_dropped() {
         assert_eq!(decode(b"\xEF\xBB\xBFid\n".to_vec()), ("id\n".to_string(), false));
+    }
+
+    fn gzip(text: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(text).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    fn gunzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        GzMembers::new(bytes).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn gzip_members_and_zero_padding() {
+        let mut bytes = gzip(b"a,b\n");
+        bytes.extend(gzip(b"1,2\n"));
+        assert_eq!(gunzip(&bytes).unwrap(), b"a,b\n1,2\n");
+        bytes.extend([0u8; 4096]);
+        assert_eq!(gunzip(&bytes).unwrap(), b"a,b\n1,2\n");
+        bytes.push(7);
+        assert_eq!(gunzip(&bytes).unwrap_err().kind(), io::ErrorKind::InvalidData);
     }
 
     #[test]

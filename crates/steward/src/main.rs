@@ -65,6 +65,9 @@ fn init_logging(verbose: u8) {
         .with_writer(io::stderr)
         .with_ansi(io::stderr().is_terminal())
         .with_target(false)
+        // A log line that cannot be written is dropped; reporting that failure would
+        // write to the same broken stderr and panic.
+        .log_internal_errors(false)
         .init();
 }
 

@@ -104,6 +104,19 @@ fn a_mistyped_column_flag_is_a_run_error() {
 }
 
 #[test]
+fn hannover_images_licence_and_blank_ages() {
+    let Some(dir) = shared("images/hannover-covid19-cxr") else { return };
+    let (_, report) = json_report(&[&dir]);
+    let terms = findings(&report, "license.terms");
+    assert_eq!(terms[0]["data"]["licences"], serde_json::json!(["CC-BY-3.0"]));
+    // data.csv leaves age blank in all 243 rows: age is absent, not present.
+    let demographics = findings(&report, "meta.no-demographics");
+    assert_eq!(demographics[0]["data"]["absent"], serde_json::json!(["age", "race/ethnicity"]));
+    assert_eq!(report["summary"]["samples"], 243);
+    assert!(findings(&report, "dup.exact").is_empty(), "PROVENANCE.md: no exact duplicates");
+}
+
+#[test]
 fn isic2020_kaggle_tables_have_no_patient_leak() {
     let Some(dir) = shared("tables/isic2020/kaggle-siim-isic") else { return };
     let (_, report) = json_report(&[&dir]);
