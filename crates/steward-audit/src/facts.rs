@@ -11,6 +11,10 @@ use steward_model::{FileWarning, Finding, Progress};
 
 use crate::{AuditConfig, AuditError};
 
+/// The most identifiers listed in the report's facts (`identifiers_found` counts all):
+/// a README can hold thousands of DOIs of cited papers.
+const LISTED: usize = 100;
+
 /// What the readers found.
 pub struct Facts {
     /// Licences, identifiers, cards.
@@ -72,7 +76,9 @@ impl Facts {
             Value::Array(self.tables.schemes.iter().map(scheme_json).collect()),
         );
         out.insert("licences".into(), json!(self.docs.licences));
-        out.insert("identifiers".into(), json!(self.docs.identifiers));
+        let identifiers = &self.docs.identifiers;
+        out.insert("identifiers_found".into(), json!(identifiers.len()));
+        out.insert("identifiers".into(), json!(&identifiers[..identifiers.len().min(LISTED)]));
         out.insert("duplicates".into(), duplicates_json(&self.duplicates));
         out
     }

@@ -8,7 +8,7 @@ use regex::Regex;
 use steward_model::facts::docs::PidKind;
 
 /// Characters that end an identifier in running text.
-const STOP: &str = r#"\s"'<>\[\]{}|\\`"#;
+const STOP: &str = r#"\s\p{Cc}"'<>\[\]{}|\\`"#;
 
 static DOI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(10\.\d{{4,9}}/[^{STOP}]+)")).expect("valid DOI pattern")
@@ -96,6 +96,11 @@ mod tests {
         let text = "doi:10.25835/0090041). See https://doi.org/10.6084/m9.figshare.12275009.";
         let values: Vec<String> = find(text).into_iter().map(|(_, v)| v).collect();
         assert_eq!(values, vec!["10.25835/0090041", "10.6084/m9.figshare.12275009"]);
+    }
+
+    #[test]
+    fn a_doi_ends_at_a_control_character() {
+        assert_eq!(find("doi:10.1234/ab\x1b[31m red")[0].1, "10.1234/ab");
     }
 
     #[test]
