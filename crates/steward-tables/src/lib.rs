@@ -166,8 +166,8 @@ fn metadata_tables(
     table.map(|m| m.path().to_string()).into_iter().collect()
 }
 
-/// Distinct sample keys of the metadata tables; without any, the distinct split members; without splits,
-/// the media files.
+/// Distinct sample keys of the metadata tables; without any, the distinct split members;
+/// without splits, the media files.
 fn samples(
     candidates: &[Metadata],
     metadata_tables: &[String],
