@@ -1,6 +1,6 @@
 //! Tables, column roles and split schemes: reads every table, list and JSON split file of
-//! the inventory, infers what each column holds, finds the split schemes and joins their
-//! members to the metadata table.
+//! the inventory, infers what each column holds, finds the split schemes and joins each
+//! scheme's members to the metadata table that knows most of them.
 
 pub mod columns;
 pub mod delimited;
