@@ -6,7 +6,7 @@ use steward_checks::{dup, license, meta, pid, split};
 use steward_model::facts::docs::DocFacts;
 use steward_model::facts::duplicates::ExactDuplicates;
 use steward_model::facts::tables::TablesFacts;
-use steward_model::facts::{Inventory, SplitScheme};
+use steward_model::facts::Inventory;
 use steward_model::{FileWarning, Finding, Progress};
 
 use crate::{AuditConfig, AuditError};
@@ -44,13 +44,12 @@ impl Facts {
 
     /// Every rule over these facts.
     pub fn check(&self) -> Vec<Finding> {
-        let schemes: Vec<SplitScheme> =
-            self.tables.schemes.iter().map(|s| s.scheme.clone()).collect();
         let mut findings = license::check(&self.docs);
         findings.extend(pid::check(&self.docs));
         findings.extend(meta::check(&self.tables));
         findings.extend(split::check(&self.tables));
-        findings.extend(dup::check(&self.duplicates, &schemes));
+        let schemes = self.tables.schemes.iter().map(|s| &s.scheme);
+        findings.extend(dup::check(&self.duplicates, schemes));
         findings
     }
 

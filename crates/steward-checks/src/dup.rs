@@ -18,9 +18,12 @@ const EXAMPLES: usize = 5;
 const EXAMPLE_FILES: usize = 10;
 
 /// All `dup.*` findings for the exact duplicates and the dataset's split schemes.
-pub fn check(dups: &ExactDuplicates, schemes: &[SplitScheme]) -> Vec<Finding> {
+pub fn check<'a>(
+    dups: &ExactDuplicates,
+    schemes: impl IntoIterator<Item = &'a SplitScheme>,
+) -> Vec<Finding> {
     let mut findings: Vec<Finding> = exact(dups).into_iter().collect();
-    findings.extend(schemes.iter().filter_map(|scheme| cross_split(dups, scheme)));
+    findings.extend(schemes.into_iter().filter_map(|scheme| cross_split(dups, scheme)));
     findings
 }
 

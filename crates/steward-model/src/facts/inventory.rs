@@ -85,11 +85,6 @@ impl FileKind {
     pub fn is_media(self) -> bool {
         self.is_image() || matches!(self, FileKind::Dicom | FileKind::Nifti)
     }
-
-    /// True for cards (Hugging Face, Kaggle, Croissant).
-    pub fn is_card(self) -> bool {
-        matches!(self, FileKind::HfCard | FileKind::KaggleMetadata | FileKind::Croissant)
-    }
 }
 
 /// A stream compression wrapped around a file.
